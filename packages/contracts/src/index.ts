@@ -1,0 +1,5 @@
+export * from "./errors";
+export * from "./operation";
+export * from "./openapi";
+export * from "./operations";
+export * from "./env";

@@ -1,0 +1,57 @@
+import type { z } from "zod";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Who may call an operation.
+ * - `public`: anyone (health probes, the API description).
+ * - `principal`: a signed-in user or an API key, scoped to one organization.
+ */
+export type OperationAuth = "public" | "principal";
+
+export interface OperationResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Media type when the body is not JSON (e.g. text/event-stream). */
+  contentType?: string;
+}
+
+/**
+ * One REST operation, declared once: the route handler validates against it, the OpenAPI
+ * document is generated from it, and the SDK is typed by it.
+ */
+export interface Operation<
+  TParams extends z.ZodType = z.ZodType,
+  TQuery extends z.ZodType = z.ZodType,
+  TBody extends z.ZodType = z.ZodType,
+  TResponse extends z.ZodType = z.ZodType,
+> {
+  id: string;
+  method: HttpMethod;
+  /** OpenAPI-style path, e.g. `/api/v1/projects/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: OperationAuth;
+  /** Scope the caller needs (only for `principal` operations). */
+  scope?: string;
+  params?: TParams;
+  query?: TQuery;
+  body?: TBody;
+  /** Status and schema of the success response. */
+  success: { status: number; description: string; schema?: TResponse; contentType?: string };
+  /** Error statuses this operation documents beyond the common ones. */
+  errors?: number[];
+}
+
+export type AnyOperation = Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+
+export function defineOperation<
+  TParams extends z.ZodType = z.ZodType,
+  TQuery extends z.ZodType = z.ZodType,
+  TBody extends z.ZodType = z.ZodType,
+  TResponse extends z.ZodType = z.ZodType,
+>(op: Operation<TParams, TQuery, TBody, TResponse>): Operation<TParams, TQuery, TBody, TResponse> {
+  return op;
+}

@@ -1,0 +1,5 @@
+export { prisma, createPrismaClient } from "./client";
+export { resolveDatabaseUrl, embeddedSettings } from "./database-url";
+export { newId, isId, ID_PREFIXES, type IdKind } from "./ids";
+export { Prisma, PrismaClient } from "./generated/prisma/index.js";
+export type * from "./generated/prisma/index.js";
