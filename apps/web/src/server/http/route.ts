@@ -1,0 +1,82 @@
+import "server-only";
+import { AppError, type Operation } from "@bulwark/contracts";
+import type { z } from "zod";
+import { env } from "@/env";
+import { log } from "@/server/log";
+import { errorResponse, toAppError } from "./error-response";
+import { parseInput, type RouteContext } from "./parse-input";
+import { getRequestId } from "./request-id";
+
+/** What every handler knows about the request it serves. */
+export interface RequestContext {
+  requestId: string;
+}
+
+export interface RouteOptions {
+  /** Largest accepted body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
+}
+
+type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HandlerArgs<P, Q, B> {
+  req: Request;
+  ctx: RequestContext;
+  params: Output<P>;
+  query: Output<Q>;
+  body: Output<B>;
+}
+
+type HandlerResult<R> = (R extends z.ZodType ? z.input<R> : unknown) | Response;
+
+// In development and tests every response is checked against its declared schema, so the
+// OpenAPI document cannot silently drift from what handlers return. Production skips the cost.
+const validateResponses = env.NODE_ENV !== "production";
+
+/**
+ * Wraps a route handler: request id → parse and validate input → call the handler → validate
+ * the response (dev/test) → map errors to the one envelope. The handler only calls a service.
+ */
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  op: Operation<P, Q, B, R>,
+  options: RouteOptions,
+  handler: (args: HandlerArgs<P, Q, B>) => Promise<HandlerResult<R>> | HandlerResult<R>,
+) {
+  return async function handle(req: Request, context?: RouteContext): Promise<Response> {
+    const requestId = getRequestId(req.headers);
+    const started = performance.now();
+    let response: Response;
+    try {
+      const input = await parseInput(op, req, context, options.maxBodyBytes);
+      const result = await handler({
+        req,
+        ctx: { requestId },
+        params: input.params as Output<P>,
+        query: input.query as Output<Q>,
+        body: input.body as Output<B>,
+      });
+      response = result instanceof Response ? result : jsonResponse(op, result, requestId);
+    } catch (error) {
+      response = errorResponse(toAppError(error, requestId), requestId);
+    }
+    response.headers.set("X-Request-Id", requestId);
+    if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+    log.info(
+      { requestId, op: op.id, method: req.method, status: response.status, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+    return response;
+  };
+}
+
+function jsonResponse(op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>, result: unknown, requestId: string) {
+  const schema = op.success.schema;
+  if (validateResponses && schema) {
+    const checked = schema.safeParse(result);
+    if (!checked.success) {
+      log.error({ requestId, op: op.id, issues: checked.error.issues }, "response does not match its schema");
+      throw new AppError("internal_error", "The server produced an invalid response.");
+    }
+  }
+  return Response.json(result ?? null, { status: op.success.status });
+}
