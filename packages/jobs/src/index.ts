@@ -1,0 +1,2 @@
+export { createBoss, checkQueue, QUEUES, type QueueName, type QueueRole } from "./queue";
+export { startWorker, maintainEventPartitions, PARTITION_DAYS_AHEAD, type RunningWorker, type WorkerOptions } from "./worker";
