@@ -3,3 +3,4 @@ export * from "./operation";
 export * from "./openapi";
 export * from "./operations";
 export * from "./env";
+export * from "./api-markdown";

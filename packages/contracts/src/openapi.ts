@@ -126,3 +126,11 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
     "x-error-codes": ERROR_STATUS,
   };
 }
+
+/** The API's identity in the OpenAPI document and API.md. Bump `version` with breaking changes. */
+export const API_INFO: OpenApiInfo = {
+  title: "Bulwark API",
+  version: "0.1.0",
+  description:
+    "Test and govern AI agents: organizations, projects, runs, findings and egress evidence. Every error uses one envelope: `{ error: { code, message, requestId, details? } }`.",
+};
