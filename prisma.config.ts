@@ -9,18 +9,40 @@ import { resolveDatabaseUrl } from "./packages/db/src/database-url";
 // falls back to downloading the library engine. Resolve it before the CLI reads the schema.
 process.env.DATABASE_URL = resolveDatabaseUrl();
 
-// Workaround for prisma/orm#27403: the JS schema engine cannot deserialize the catalog types
-// `name` and `"char"` that its introspection queries return. Both are text on the wire, so
-// report them as `text`. This patch lives only in the CLI process that loads this file.
-const CATALOG_TEXT_OIDS = new Set([18 /* "char" */, 19 /* name */]);
-const PG_TEXT_OID = 25;
+// Workaround for prisma/orm#27403: the pg adapter refuses the catalog types `name` and `"char"`
+// that the schema engine's introspection queries return. Both are text on the wire, so they are
+// reported as `text` to get past the adapter; `"char"` columns are then handed to the engine as
+// characters again (it reads pg_constraint.contype as a char and panics on text, which PG 18's
+// NOT NULL constraints and any CHECK constraint trigger). These patches live only in the CLI
+// process that loads this file, never in the app.
+const CHAR_OID = 18;
+const NAME_OID = 19;
+const TEXT_OID = 25;
+const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
+const charColumns = new WeakMap<object, number[]>(); // result rows → indexes of "char" columns
 const addFields = pg.Result.prototype.addFields;
 pg.Result.prototype.addFields = function patchedAddFields(fields) {
-  for (const field of fields) {
-    if (CATALOG_TEXT_OIDS.has(field.dataTypeID)) field.dataTypeID = PG_TEXT_OID;
-  }
+  const chars: number[] = [];
+  fields.forEach((field, i) => {
+    if (field.dataTypeID === CHAR_OID) chars.push(i);
+    if (field.dataTypeID === CHAR_OID || field.dataTypeID === NAME_OID) field.dataTypeID = TEXT_OID;
+  });
+  if (chars.length > 0) charColumns.set(this.rows, chars);
   return addFields.call(this, fields);
 };
+let queryRawPatched = false;
+function restoreCharColumns(adapter: object) {
+  if (queryRawPatched) return;
+  queryRawPatched = true;
+  // PrismaPgAdapter → PgQueryable, which owns queryRaw for adapters and transactions alike.
+  const proto = Object.getPrototypeOf(Object.getPrototypeOf(adapter));
+  const queryRaw = proto.queryRaw;
+  proto.queryRaw = async function patchedQueryRaw(...args: unknown[]) {
+    const result = await queryRaw.apply(this, args);
+    for (const i of charColumns.get(result.rows) ?? []) result.columnTypes[i] = COLUMN_TYPE_CHARACTER;
+    return result;
+  };
+}
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
@@ -40,6 +62,12 @@ export default defineConfig({
       database: decodeURIComponent(url.pathname.slice(1)),
     };
     const factory = new PrismaPg(config);
+    const connect = factory.connect.bind(factory);
+    factory.connect = async () => {
+      const adapter = await connect();
+      restoreCharColumns(adapter);
+      return adapter;
+    };
     // Workaround: the adapter's own shadow database is dropped while its pool still holds a
     // connection, so `migrate dev`/`diff` fail. Use a shadow we drop (WITH FORCE) ourselves.
     factory.connectToShadowDb = async () => {
@@ -56,6 +84,7 @@ export default defineConfig({
       };
       await recreate(true);
       const adapter = await new PrismaPg({ ...config, database: shadow }).connect();
+      restoreCharColumns(adapter);
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();

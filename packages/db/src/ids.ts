@@ -8,6 +8,8 @@ import { randomBytes } from "node:crypto";
  */
 export const ID_PREFIXES = {
   user: "usr",
+  account: "acc",
+  emailToken: "etk",
   org: "org",
   membership: "mem",
   invitation: "inv",
@@ -22,6 +24,7 @@ export const ID_PREFIXES = {
   evidence: "evd",
   report: "rpt",
   audit: "aud",
+  auditCheckpoint: "ack",
   quota: "quo",
   usage: "use",
   scenario: "scn",
