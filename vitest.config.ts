@@ -21,7 +21,7 @@ export default defineConfig({
           environment: "node",
           env: { LOG_LEVEL: "silent" },
           include: ["apps/**/src/**/*.test.ts", "packages/**/src/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/*.int.test.ts"],
+          exclude: ["**/node_modules/**", "**/.next/**", "**/*.int.test.ts"],
         },
       },
       {
@@ -31,7 +31,7 @@ export default defineConfig({
           environment: "node",
           env: { LOG_LEVEL: "silent" },
           include: ["apps/**/src/**/*.int.test.ts", "packages/**/src/**/*.int.test.ts", "tests/**/*.int.test.ts"],
-          exclude: ["**/node_modules/**"],
+          exclude: ["**/node_modules/**", "**/.next/**"],
           globalSetup: ["packages/db/src/testing/global-setup.ts"],
           setupFiles: ["packages/db/src/testing/setup-env.ts"],
           testTimeout: 30_000,
