@@ -2,12 +2,13 @@ import path from "node:path";
 
 /** Where the embedded PostgreSQL keeps its data and which port it listens on. */
 export function embeddedSettings(env: NodeJS.ProcessEnv = process.env) {
-  const dataDir = path.resolve(env.BULWARK_DATA_DIR ?? ".bulwark");
+  // The ignore comments keep Next's file tracing from pulling the whole repo into the build.
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.BULWARK_DATA_DIR ?? ".bulwark");
   const port = Number(env.BULWARK_EMBEDDED_PG_PORT ?? 54329);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`BULWARK_EMBEDDED_PG_PORT must be a TCP port (1-65535), got "${env.BULWARK_EMBEDDED_PG_PORT}"`);
   }
-  return { dataDir, pgDir: path.join(dataDir, "postgres"), port, database: "bulwark", user: "postgres", password: "bulwark" };
+  return { dataDir, pgDir: path.join(/*turbopackIgnore: true*/ dataDir, "postgres"), port, database: "bulwark", user: "postgres", password: "bulwark" };
 }
 
 export type EmbeddedSettings = ReturnType<typeof embeddedSettings>;
