@@ -11,6 +11,9 @@ const shared = {
   ],
 };
 
+// Fixed, test-only values: the suite signs its own session cookies with this secret.
+const TEST_ENV = { LOG_LEVEL: "silent", AUTH_SECRET: "test-only-secret-test-only-secret-0123456789" };
+
 export default defineConfig({
   test: {
     projects: [
@@ -19,7 +22,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          env: { LOG_LEVEL: "silent" },
+          env: TEST_ENV,
           include: ["apps/**/src/**/*.test.ts", "packages/**/src/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/.next/**", "**/*.int.test.ts"],
         },
@@ -29,7 +32,7 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          env: { LOG_LEVEL: "silent" },
+          env: TEST_ENV,
           include: ["apps/**/src/**/*.int.test.ts", "packages/**/src/**/*.int.test.ts", "tests/**/*.int.test.ts"],
           exclude: ["**/node_modules/**", "**/.next/**"],
           globalSetup: ["packages/db/src/testing/global-setup.ts"],

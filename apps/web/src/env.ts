@@ -21,6 +21,15 @@ const EnvSchema = z
     /** `1` runs the queue worker inside the web process (the single-node default of `npm start`). */
     BULWARK_INLINE_WORKER: z.enum(["0", "1"]).default("0"),
     BULWARK_VERSION: z.string().default("0.1.0"),
+    /**
+     * Signs and encrypts session cookies. `npm start` generates one into BULWARK_DATA_DIR when
+     * unset; deployments must set it (e.g. `openssl rand -base64 32`).
+     */
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)"),
+    /** The public URL users open (e.g. https://bulwark.example.com); the same-origin checks use it. */
+    AUTH_URL: optionalUrl(["https:", "http:"]),
+    /** `1` when a reverse proxy you control terminates TLS and sets X-Forwarded-Proto. */
+    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
     /** Where `npm start` keeps the embedded PostgreSQL and other local state. */
     BULWARK_DATA_DIR: z.string().optional(),
     BULWARK_EMBEDDED_PG_PORT: z.string().regex(/^\d+$/, "must be a port number").optional(),

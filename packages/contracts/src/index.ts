@@ -4,3 +4,5 @@ export * from "./openapi";
 export * from "./operations";
 export * from "./env";
 export * from "./api-markdown";
+export * from "./scopes";
+export * from "./pagination";

@@ -18,6 +18,13 @@ describe("buildOpenApiDocument", () => {
     }
   });
 
+  it("gives every operation with a body a valid example, and every principal operation a scope", () => {
+    for (const op of operations) {
+      if (op.body) expect(op.body.safeParse(op.exampleBody).success, `${op.id} example body`).toBe(true);
+      if (op.auth === "principal") expect(op.scope, `${op.id} scope`).toBeDefined();
+    }
+  });
+
   it("has unique operation ids and unique method+path pairs", () => {
     const ids = operations.map((op) => op.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -34,7 +41,7 @@ describe("buildOpenApiDocument", () => {
       tag: "Things",
       summary: "Create a thing",
       auth: "principal",
-      scope: "things:write",
+      scope: "projects:write",
       params: z.object({ id: z.string() }),
       query: z.object({ dryRun: z.enum(["true", "false"]).optional() }),
       body: z.strictObject({ name: z.string().min(1) }),

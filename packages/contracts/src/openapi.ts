@@ -105,7 +105,17 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
       ...(op.auth === "principal" ? { security: [{ apiKey: [] }, { session: [] }], "x-required-scope": op.scope } : { security: [] }),
       parameters: [...parametersFor(op, "path", components), ...parametersFor(op, "query", components)],
       ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(op.body, "input", components) } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                "application/json": {
+                  schema: toSchema(op.body, "input", components),
+                  ...(op.exampleBody !== undefined ? { example: op.exampleBody } : {}),
+                },
+              },
+            },
+          }
         : {}),
       responses,
     };

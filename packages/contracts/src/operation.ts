@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Scope } from "./scopes";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -25,6 +26,7 @@ export interface Operation<
   TQuery extends z.ZodType = z.ZodType,
   TBody extends z.ZodType = z.ZodType,
   TResponse extends z.ZodType = z.ZodType,
+  TAuth extends OperationAuth = OperationAuth,
 > {
   id: string;
   method: HttpMethod;
@@ -33,25 +35,28 @@ export interface Operation<
   summary: string;
   description?: string;
   tag: string;
-  auth: OperationAuth;
-  /** Scope the caller needs (only for `principal` operations). */
-  scope?: string;
+  auth: TAuth;
+  /** Scope the caller needs; every `principal` operation names one (a test enforces it). */
+  scope?: Scope;
   params?: TParams;
   query?: TQuery;
   body?: TBody;
+  /** A valid request body, shown in API.md and used by the generated route checks. */
+  exampleBody?: z.input<TBody>;
   /** Status and schema of the success response. */
   success: { status: number; description: string; schema?: TResponse; contentType?: string };
   /** Error statuses this operation documents beyond the common ones. */
   errors?: number[];
 }
 
-export type AnyOperation = Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+export type AnyOperation = Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>;
 
 export function defineOperation<
   TParams extends z.ZodType = z.ZodType,
   TQuery extends z.ZodType = z.ZodType,
   TBody extends z.ZodType = z.ZodType,
   TResponse extends z.ZodType = z.ZodType,
->(op: Operation<TParams, TQuery, TBody, TResponse>): Operation<TParams, TQuery, TBody, TResponse> {
+  TAuth extends OperationAuth = OperationAuth,
+>(op: Operation<TParams, TQuery, TBody, TResponse, TAuth>): Operation<TParams, TQuery, TBody, TResponse, TAuth> {
   return op;
 }

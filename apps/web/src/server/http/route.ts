@@ -1,15 +1,20 @@
 import "server-only";
-import { AppError, type Operation } from "@bulwark/contracts";
+import { AppError, forbidden, type Operation, type OperationAuth } from "@bulwark/contracts";
 import type { z } from "zod";
 import { env } from "@/env";
+import { authenticate } from "@/server/auth/authenticate";
+import type { ServiceContext } from "@/server/auth/principal";
 import { log } from "@/server/log";
 import { errorResponse, toAppError } from "./error-response";
 import { parseInput, type RouteContext } from "./parse-input";
 import { getRequestId } from "./request-id";
+import { requestFacts } from "./request-facts";
 
-/** What every handler knows about the request it serves. */
+/** What a public handler knows about its request. */
 export interface RequestContext {
   requestId: string;
+  ip: string | null;
+  userAgent: string | null;
 }
 
 export interface RouteOptions {
@@ -19,9 +24,10 @@ export interface RouteOptions {
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
 
-export interface HandlerArgs<P, Q, B> {
+export interface HandlerArgs<P, Q, B, A extends OperationAuth> {
   req: Request;
-  ctx: RequestContext;
+  /** A principal operation gets the caller's org, actor and scopes; a public one only the request. */
+  ctx: A extends "principal" ? ServiceContext : RequestContext;
   params: Output<P>;
   query: Output<Q>;
   body: Output<B>;
@@ -34,23 +40,25 @@ type HandlerResult<R> = (R extends z.ZodType ? z.input<R> : unknown) | Response;
 const validateResponses = env.NODE_ENV !== "production";
 
 /**
- * Wraps a route handler: request id → parse and validate input → call the handler → validate
- * the response (dev/test) → map errors to the one envelope. The handler only calls a service.
+ * Wraps a route handler: request id → authenticate and check the operation's scope → parse and
+ * validate input → call the handler → validate the response (dev/test) → map errors to the one
+ * envelope. The handler only calls a service.
  */
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  op: Operation<P, Q, B, R>,
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, A extends OperationAuth>(
+  op: Operation<P, Q, B, R, A>,
   options: RouteOptions,
-  handler: (args: HandlerArgs<P, Q, B>) => Promise<HandlerResult<R>> | HandlerResult<R>,
+  handler: (args: HandlerArgs<P, Q, B, A>) => Promise<HandlerResult<R>> | HandlerResult<R>,
 ) {
   return async function handle(req: Request, context?: RouteContext): Promise<Response> {
     const requestId = getRequestId(req.headers);
     const started = performance.now();
     let response: Response;
     try {
+      const ctx = await resolveContext(op, req, requestId);
       const input = await parseInput(op, req, context, options.maxBodyBytes);
       const result = await handler({
         req,
-        ctx: { requestId },
+        ctx: ctx as HandlerArgs<P, Q, B, A>["ctx"],
         params: input.params as Output<P>,
         query: input.query as Output<Q>,
         body: input.body as Output<B>,
@@ -69,7 +77,28 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   };
 }
 
-function jsonResponse(op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType>, result: unknown, requestId: string) {
+async function resolveContext(
+  op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>,
+  req: Request,
+  requestId: string,
+): Promise<RequestContext | ServiceContext> {
+  const facts = { requestId, ...requestFacts(req.headers) };
+  if (op.auth === "public") return facts;
+  const principal = await authenticate(req);
+  if (!op.scope || !principal.scopes.includes(op.scope)) {
+    throw forbidden(`This operation needs the ${op.scope ?? "(unknown)"} scope.`);
+  }
+  return {
+    ...facts,
+    orgId: principal.orgId,
+    actor: principal.actor,
+    role: principal.role,
+    scopes: principal.scopes,
+    isPlatformAdmin: principal.isPlatformAdmin,
+  };
+}
+
+function jsonResponse(op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>, result: unknown, requestId: string) {
   const schema = op.success.schema;
   if (validateResponses && schema) {
     const checked = schema.safeParse(result);

@@ -1,0 +1,83 @@
+import { operations, ROLE_SCOPES, ROLES, SCOPES, type AnyOperation } from "@bulwark/contracts";
+import { prisma } from "@bulwark/db";
+import { createTestOrg, type TestOrg } from "@bulwark/db/testing";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiRequest, createSessionCookie, createTestApiKey, routeParams } from "@/testing/credentials";
+import { handlerFor, paramsFor, urlFor } from "@/testing/route-handlers";
+
+// Generated from the operation list: a new route gets these checks without anyone writing them.
+const principalOps = operations.filter((op) => op.auth === "principal");
+const mutating = (op: AnyOperation) => op.method !== "GET";
+
+let orgA: TestOrg;
+let orgB: TestOrg;
+beforeAll(async () => {
+  [orgA, orgB] = await Promise.all([createTestOrg("Org A"), createTestOrg("Org B")]);
+});
+
+async function call(op: AnyOperation, org: TestOrg, options: Parameters<typeof apiRequest>[2] = {}, params?: Record<string, string>) {
+  const p = params ?? (await paramsFor(op, org));
+  const handler = await handlerFor(op);
+  const body = options.body ?? (op.body ? op.exampleBody : undefined);
+  return handler(apiRequest(op.method, urlFor(op, p), { ...options, body }), routeParams(p));
+}
+
+async function errorCode(res: Response) {
+  const json = (await res.json()) as { error?: { code: string; requestId: string } };
+  expect(json.error?.requestId).toBe(res.headers.get("x-request-id"));
+  return json.error?.code;
+}
+
+describe.each(principalOps.map((op) => [`${op.method} ${op.path}`, op] as const))("%s", (_, op) => {
+  it("answers 401 without credentials", async () => {
+    const res = await call(op, orgA);
+    expect(res.status).toBe(401);
+    expect(await errorCode(res)).toBe("unauthorized");
+  });
+
+  it("answers 401 to an unknown, a malformed, a revoked and an expired key", async () => {
+    const revoked = await createTestApiKey(orgA, "owner");
+    await prisma.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    const expired = await createTestApiKey(orgA, "owner");
+    await prisma.apiKey.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const unknown = `bwk_${"a".repeat(42)}`;
+    for (const token of [unknown, "not-a-key", revoked.token, expired.token]) {
+      const res = await call(op, orgA, { token });
+      expect(res.status, token).toBe(401);
+    }
+  });
+
+  it(`answers 403 to a key without ${op.scope}`, async () => {
+    const key = await createTestApiKey(orgA, "owner", SCOPES.filter((scope) => scope !== op.scope));
+    const res = await call(op, orgA, { token: key.token });
+    expect(res.status).toBe(403);
+    expect(await errorCode(res)).toBe("forbidden");
+  });
+
+  if (op.path.includes("{id}")) {
+    it("answers 404 for another organization's resource", async () => {
+      const key = await createTestApiKey(orgA, "owner");
+      const res = await call(op, orgA, { token: key.token }, await paramsFor(op, orgB));
+      expect(res.status).toBe(404);
+      expect(await errorCode(res)).toBe("not_found");
+    });
+  }
+
+  if (mutating(op)) {
+    it("refuses a cross-site request that rides on a session cookie", async () => {
+      const cookie = await createSessionCookie(orgA.users.owner.id, orgA.orgId);
+      const crossSite = await call(op, orgA, { cookie, headers: { "sec-fetch-site": "cross-site" } });
+      expect(crossSite.status).toBe(403);
+      const noOrigin = await call(op, orgA, { cookie, headers: { "sec-fetch-site": "" } });
+      expect(noOrigin.status).toBe(403);
+    });
+
+    it.each(ROLES.map((role) => [role]))("as %s: allowed exactly when the role has the scope", async (role) => {
+      const org = await createTestOrg(`Matrix ${op.id} ${role}`);
+      const cookie = await createSessionCookie(org.users[role].id, org.orgId);
+      const res = await call(op, org, { cookie });
+      if (ROLE_SCOPES[role].includes(op.scope!)) expect(res.status, await res.clone().text()).toBe(op.success.status);
+      else expect(res.status).toBe(403);
+    });
+  }
+});

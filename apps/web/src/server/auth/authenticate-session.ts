@@ -1,0 +1,45 @@
+import "server-only";
+import { forbidden, type Role, scopesForRole } from "@bulwark/contracts";
+import { prisma } from "@bulwark/db";
+import { getToken } from "next-auth/jwt";
+import { env } from "@/env";
+import type { Principal } from "./principal";
+import { sessionCookieName, type SessionClaims } from "./session-cookie";
+
+function isSecure(req: Request): boolean {
+  if (new URL(req.url).protocol === "https:") return true;
+  return env.TRUST_PROXY === "1" && req.headers.get("x-forwarded-proto") === "https";
+}
+
+/**
+ * Resolves a dashboard session cookie to a principal. The user and membership are read on every
+ * request, so a role change or a removal applies at once, not when the JWT expires.
+ * Returns null when there is no valid session.
+ */
+export async function authenticateSession(req: Request): Promise<Principal | null> {
+  const cookieName = sessionCookieName(isSecure(req));
+  // Only the cookie is passed on: getToken would otherwise also accept a JWT in Authorization.
+  const cookie = req.headers.get("cookie");
+  if (!cookie?.includes(cookieName)) return null;
+  const claims = (await getToken({ req: { headers: { cookie } }, secret: env.AUTH_SECRET, cookieName, salt: cookieName })) as SessionClaims | null;
+  if (!claims?.sub) return null;
+
+  const user = await prisma.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, isPlatformAdmin: true, memberships: { select: { orgId: true, role: true }, orderBy: { createdAt: "asc" } } },
+  });
+  if (!user) return null;
+  // The active org from the session if the user still belongs to it, else their oldest one.
+  const membership = user.memberships.find((m) => m.orgId === claims.orgId) ?? user.memberships[0];
+  if (!membership) throw forbidden("Create or join an organization first.");
+  const role = membership.role.toLowerCase() as Role;
+
+  return {
+    actor: { type: "user", userId: user.id },
+    orgId: membership.orgId,
+    role,
+    scopes: scopesForRole(role),
+    isPlatformAdmin: user.isPlatformAdmin,
+    via: "session",
+  };
+}

@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { AnyOperation } from "@bulwark/contracts";
+import { newId, prisma } from "@bulwark/db";
+import type { TestOrg } from "@bulwark/db/testing";
+import { createTestApiKey } from "./credentials";
+
+type Handler = (req: Request, ctx?: { params?: Promise<Record<string, string>> }) => Promise<Response> | Response;
+
+const APP_DIR = path.join(import.meta.dirname, "..", "app");
+
+/** The exported handler that serves `op`, found from its path the way Next routes it. */
+export async function handlerFor(op: AnyOperation): Promise<Handler> {
+  const dir = op.path.replace(/^\//, "").replace(/\{(\w+)\}/g, "[$1]");
+  const mod = (await import(path.join(APP_DIR, dir, "route.ts"))) as Record<string, Handler | undefined>;
+  const handler = mod[op.method];
+  if (!handler) throw new Error(`${op.path} has no ${op.method} handler`);
+  return handler;
+}
+
+/**
+ * Makes a resource of `org` for each kind of path id, so generated checks can aim at real rows.
+ * An operation on a new kind of resource fails those checks until it gets a fixture here.
+ */
+const FIXTURES: Record<string, (org: TestOrg) => Promise<string>> = {
+  projects: async (org) =>
+    (await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture project", environment: "SANDBOX" } })).id,
+  "api-keys": async (org) => (await createTestApiKey(org, "admin")).id,
+};
+
+/** Path parameters for `op` that name real resources of `org`. */
+export async function paramsFor(op: AnyOperation, org: TestOrg): Promise<Record<string, string>> {
+  const match = /\/([\w-]+)\/\{id\}/.exec(op.path);
+  if (!match) return {};
+  const fixture = FIXTURES[match[1]!];
+  if (!fixture) throw new Error(`No fixture for "${match[1]}" resources: add one to testing/route-handlers.ts`);
+  return { id: await fixture(org) };
+}
+
+/** The concrete URL path of `op` with its parameters filled in. */
+export function urlFor(op: AnyOperation, params: Record<string, string>): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "missing");
+}

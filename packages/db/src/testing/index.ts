@@ -1,0 +1,1 @@
+export { createTestOrg, type TestOrg, type TestRole } from "./create-test-org";
