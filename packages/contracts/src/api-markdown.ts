@@ -12,6 +12,14 @@ interface OperationObject {
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
   security: unknown[];
   "x-required-scope"?: string;
+  "x-platform-admin"?: boolean;
+}
+
+function authOf(op: OperationObject): string {
+  if (op.security.length === 0) return "none";
+  if (op["x-platform-admin"]) return "session of a platform administrator";
+  if (op["x-required-scope"]) return `API key or session, scope \`${op["x-required-scope"]}\``;
+  return "session of a signed-in user";
 }
 
 const METHOD_ORDER = ["get", "post", "put", "patch", "delete"];
@@ -65,8 +73,7 @@ export function renderApiMarkdown(doc: OpenApiDocument): string {
     for (const { method, path, op } of entries) {
       lines.push("", `#### \`${method.toUpperCase()} ${path}\` — ${op.summary}`, "");
       if (op.description) lines.push(op.description, "");
-      const auth = op.security.length === 0 ? "none" : `API key or session${op["x-required-scope"] ? `, scope \`${op["x-required-scope"]}\`` : ""}`;
-      lines.push(`- Operation id: \`${op.operationId}\``, `- Authentication: ${auth}`);
+      lines.push(`- Operation id: \`${op.operationId}\``, `- Authentication: ${authOf(op)}`);
       for (const p of op.parameters) {
         lines.push(`- ${p.in === "path" ? "Path" : "Query"} parameter \`${p.name}\`${p.required ? " (required)" : ""}${p.description ? `: ${p.description}` : ""}`);
       }

@@ -62,6 +62,19 @@ function parametersFor(op: AnyOperation, location: "path" | "query", components:
   }));
 }
 
+function securityOf(op: AnyOperation) {
+  switch (op.auth) {
+    case "public":
+      return { security: [] };
+    case "principal":
+      return { security: [{ apiKey: [] }, { session: [] }], "x-required-scope": op.scope };
+    case "user":
+      return { security: [{ session: [] }] };
+    case "platform_admin":
+      return { security: [{ session: [] }], "x-platform-admin": true };
+  }
+}
+
 export interface OpenApiInfo {
   title: string;
   version: string;
@@ -87,7 +100,7 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
     const errorStatuses = new Set<number>([500, ...(op.errors ?? [])]);
     if (op.body) [400, 413, 422].forEach((s) => errorStatuses.add(s));
     if (op.params || op.query) errorStatuses.add(422);
-    if (op.auth === "principal") [401, 403, 429].forEach((s) => errorStatuses.add(s));
+    if (op.auth !== "public") [401, 403, 429].forEach((s) => errorStatuses.add(s));
     if (op.params) errorStatuses.add(404);
     for (const status of [...errorStatuses].sort()) {
       responses[status] = {
@@ -102,7 +115,7 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
-      ...(op.auth === "principal" ? { security: [{ apiKey: [] }, { session: [] }], "x-required-scope": op.scope } : { security: [] }),
+      ...securityOf(op),
       parameters: [...parametersFor(op, "path", components), ...parametersFor(op, "query", components)],
       ...(op.body
         ? {

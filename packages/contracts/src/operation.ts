@@ -5,10 +5,12 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
  * Who may call an operation.
- * - `public`: anyone (health probes, the API description).
- * - `principal`: a signed-in user or an API key, scoped to one organization.
+ * - `public`: anyone (health probes, the API description, sign-up).
+ * - `principal`: a signed-in user or an API key, acting in one organization, with `scope`.
+ * - `user`: a signed-in user (session), with or without an organization.
+ * - `platform_admin`: a signed-in platform administrator (session).
  */
-export type OperationAuth = "public" | "principal";
+export type OperationAuth = "public" | "principal" | "user" | "platform_admin";
 
 export interface OperationResponse {
   description: string;

@@ -7,6 +7,7 @@ import { handlerFor, paramsFor, urlFor } from "@/testing/route-handlers";
 
 // Generated from the operation list: a new route gets these checks without anyone writing them.
 const principalOps = operations.filter((op) => op.auth === "principal");
+const personOps = operations.filter((op) => op.auth === "user" || op.auth === "platform_admin");
 const mutating = (op: AnyOperation) => op.method !== "GET";
 
 let orgA: TestOrg;
@@ -78,6 +79,30 @@ describe.each(principalOps.map((op) => [`${op.method} ${op.path}`, op] as const)
       const res = await call(op, org, { cookie });
       if (ROLE_SCOPES[role].includes(op.scope!)) expect(res.status, await res.clone().text()).toBe(op.success.status);
       else expect(res.status).toBe(403);
+    });
+  }
+});
+
+describe.each(personOps.map((op) => [`${op.method} ${op.path}`, op] as const))("%s (signed-in user)", (_, op) => {
+  it("answers 401 without a session and to an API key, however powerful", async () => {
+    expect((await call(op, orgA)).status).toBe(401);
+    const key = await createTestApiKey(orgA, "owner");
+    expect((await call(op, orgA, { token: key.token })).status).toBe(401);
+  });
+
+  if (op.auth === "platform_admin") {
+    it("answers 403 to an organization owner who is not a platform admin", async () => {
+      const cookie = await createSessionCookie(orgA.users.owner.id, orgA.orgId);
+      const res = await call(op, orgA, { cookie });
+      expect(res.status).toBe(403);
+    });
+  }
+
+  if (mutating(op)) {
+    it("refuses a cross-site request that rides on a session cookie", async () => {
+      const cookie = await createSessionCookie(orgA.users.owner.id, orgA.orgId);
+      const res = await call(op, orgA, { cookie, headers: { "sec-fetch-site": "cross-site" } });
+      expect(res.status).toBe(403);
     });
   }
 });

@@ -3,7 +3,7 @@ import { forbidden, type Role, scopesForRole } from "@bulwark/contracts";
 import { prisma } from "@bulwark/db";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/env";
-import type { Principal } from "./principal";
+import type { Principal, SessionUser } from "./principal";
 import { sessionCookieName, type SessionClaims } from "./session-cookie";
 
 function isSecure(req: Request): boolean {
@@ -12,11 +12,11 @@ function isSecure(req: Request): boolean {
 }
 
 /**
- * Resolves a dashboard session cookie to a principal. The user and membership are read on every
- * request, so a role change or a removal applies at once, not when the JWT expires.
- * Returns null when there is no valid session.
+ * The signed-in user behind a dashboard session cookie, or null without a valid session. The
+ * user and memberships are read on every request, so a role change or a removal applies at
+ * once, not when the JWT expires.
  */
-export async function authenticateSession(req: Request): Promise<Principal | null> {
+export async function resolveSessionUser(req: Request): Promise<SessionUser | null> {
   const cookieName = sessionCookieName(isSecure(req));
   // Only the cookie is passed on: getToken would otherwise also accept a JWT in Authorization.
   const cookie = req.headers.get("cookie");
@@ -31,12 +31,20 @@ export async function authenticateSession(req: Request): Promise<Principal | nul
   if (!user) return null;
   // The active org from the session if the user still belongs to it, else their oldest one.
   const membership = user.memberships.find((m) => m.orgId === claims.orgId) ?? user.memberships[0];
-  if (!membership) throw forbidden("Create or join an organization first.");
-  const role = membership.role.toLowerCase() as Role;
-
   return {
-    actor: { type: "user", userId: user.id },
-    orgId: membership.orgId,
+    userId: user.id,
+    isPlatformAdmin: user.isPlatformAdmin,
+    activeOrg: membership ? { orgId: membership.orgId, role: membership.role.toLowerCase() as Role } : null,
+  };
+}
+
+/** A session user acting in their active organization. */
+export function sessionPrincipal(user: SessionUser): Principal {
+  if (!user.activeOrg) throw forbidden("Create or join an organization first.");
+  const { orgId, role } = user.activeOrg;
+  return {
+    actor: { type: "user", userId: user.userId },
+    orgId,
     role,
     scopes: scopesForRole(role),
     isPlatformAdmin: user.isPlatformAdmin,

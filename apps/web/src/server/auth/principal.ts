@@ -21,6 +21,24 @@ export interface Principal {
   via: "session" | "api_key";
 }
 
+/** A signed-in dashboard user, with the organization they are working in if they have one. */
+export interface SessionUser {
+  userId: string;
+  isPlatformAdmin: boolean;
+  activeOrg: { orgId: string; role: Role } | null;
+}
+
+/** What user-level services receive (operations that need a person, not an organization). */
+export interface UserContext {
+  userId: string;
+  isPlatformAdmin: boolean;
+  /** The active organization, when the user has one. */
+  orgId: string | null;
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /** What services receive: the tenant, the actor and the request facts the audit log keeps. */
 export interface ServiceContext {
   orgId: string;

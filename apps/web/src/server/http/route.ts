@@ -2,8 +2,8 @@ import "server-only";
 import { AppError, forbidden, type Operation, type OperationAuth } from "@bulwark/contracts";
 import type { z } from "zod";
 import { env } from "@/env";
-import { authenticate } from "@/server/auth/authenticate";
-import type { ServiceContext } from "@/server/auth/principal";
+import { authenticate, authenticateUser } from "@/server/auth/authenticate";
+import type { ServiceContext, UserContext } from "@/server/auth/principal";
 import { log } from "@/server/log";
 import { errorResponse, toAppError } from "./error-response";
 import { parseInput, type RouteContext } from "./parse-input";
@@ -26,8 +26,8 @@ type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export interface HandlerArgs<P, Q, B, A extends OperationAuth> {
   req: Request;
-  /** A principal operation gets the caller's org, actor and scopes; a public one only the request. */
-  ctx: A extends "principal" ? ServiceContext : RequestContext;
+  /** An org-scoped operation gets the caller's org, actor and scopes; a user one the person; a public one the request. */
+  ctx: A extends "principal" ? ServiceContext : A extends "user" | "platform_admin" ? UserContext : RequestContext;
   params: Output<P>;
   query: Output<Q>;
   body: Output<B>;
@@ -81,9 +81,13 @@ async function resolveContext(
   op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>,
   req: Request,
   requestId: string,
-): Promise<RequestContext | ServiceContext> {
+): Promise<RequestContext | ServiceContext | UserContext> {
   const facts = { requestId, ...requestFacts(req.headers) };
   if (op.auth === "public") return facts;
+  if (op.auth === "user" || op.auth === "platform_admin") {
+    const user = await authenticateUser(req, { platformAdmin: op.auth === "platform_admin" });
+    return { ...facts, userId: user.userId, isPlatformAdmin: user.isPlatformAdmin, orgId: user.activeOrg?.orgId ?? null };
+  }
   const principal = await authenticate(req);
   if (!op.scope || !principal.scopes.includes(op.scope)) {
     throw forbidden(`This operation needs the ${op.scope ?? "(unknown)"} scope.`);
