@@ -28,15 +28,68 @@ const EnvSchema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)"),
     /** The public URL users open (e.g. https://bulwark.example.com); the same-origin checks use it. */
     AUTH_URL: optionalUrl(["https:", "http:"]),
-    /** `1` when a reverse proxy you control terminates TLS and sets X-Forwarded-Proto. */
-    TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+    /**
+     * How many reverse proxies you control sit in front of Bulwark (0 = none). They decide which
+     * X-Forwarded-For entry is the client's and whether X-Forwarded-Proto is believed.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(/^\d+$/, "must be the number of trusted proxies (0 for none)")
+      .default("0")
+      .transform(Number),
     /** Where `npm start` keeps the embedded PostgreSQL and other local state. */
     BULWARK_DATA_DIR: z.string().optional(),
     BULWARK_EMBEDDED_PG_PORT: z.string().regex(/^\d+$/, "must be a port number").optional(),
+    /**
+     * This address becomes a platform administrator once it is proven: at once for an OAuth
+     * sign-in whose provider verified it or for `npm run admin -- bootstrap`, else when its
+     * email verification link is used. (The first account ever is an administrator too.)
+     */
+    BULWARK_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+    /**
+     * Outgoing mail, e.g. smtp://user:pass@mail.example.com:587 (STARTTLS) or smtps://…:465.
+     * When set, new accounts must verify their email before they can sign in. When unset,
+     * verification is optional and links are written to the server log instead.
+     */
+    SMTP_URL: optionalUrl(["smtp:", "smtps:"]),
+    /** Sender of Bulwark's emails, e.g. `Bulwark <bulwark@example.com>`; required with SMTP_URL. */
+    EMAIL_FROM: z.string().min(3).optional(),
+    // Optional OAuth sign-in; each provider is offered only when its variables are set.
+    AUTH_GITHUB_ID: z.string().min(1).optional(),
+    AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+    AUTH_GOOGLE_ID: z.string().min(1).optional(),
+    AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+    /** Any OpenID Connect provider (Keycloak, Okta, Entra ID…): its issuer URL. */
+    AUTH_OIDC_ISSUER: optionalUrl(["https:", "http:"]),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    /** The button label for the OIDC provider. */
+    AUTH_OIDC_NAME: z.string().min(1).max(50).default("Single sign-on"),
+    /**
+     * `1` trusts the OIDC provider's email addresses as verified even without an
+     * `email_verified` claim (some corporate IdPs omit it). Only for an IdP you control.
+     */
+    AUTH_OIDC_TRUST_EMAIL: z.enum(["0", "1"]).default("0"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
     path: ["UPSTASH_REDIS_REST_TOKEN"],
+  })
+  .refine((env) => !env.SMTP_URL || env.EMAIL_FROM, { message: "EMAIL_FROM is required with SMTP_URL", path: ["EMAIL_FROM"] })
+  // Links in emails must not be built from a request's Host header, which a client chooses
+  // (a sign-up with a forged Host would mail the victim a link to the attacker's site).
+  .refine((env) => !env.SMTP_URL || env.AUTH_URL, { message: "AUTH_URL is required with SMTP_URL (links in emails point to it)", path: ["AUTH_URL"] })
+  .refine((env) => Boolean(env.AUTH_GITHUB_ID) === Boolean(env.AUTH_GITHUB_SECRET), {
+    message: "AUTH_GITHUB_ID and AUTH_GITHUB_SECRET must be set together",
+    path: ["AUTH_GITHUB_SECRET"],
+  })
+  .refine((env) => Boolean(env.AUTH_GOOGLE_ID) === Boolean(env.AUTH_GOOGLE_SECRET), {
+    message: "AUTH_GOOGLE_ID and AUTH_GOOGLE_SECRET must be set together",
+    path: ["AUTH_GOOGLE_SECRET"],
+  })
+  .refine((env) => [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean).length % 3 === 0, {
+    message: "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together",
+    path: ["AUTH_OIDC_SECRET"],
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -98,18 +98,24 @@ describe("audit log guard", () => {
   it("keeps one sequence per chain, the platform's (org null) included", async () => {
     await expect(db.auditLogEntry.create({ data: auditEntry(orgId, 1n) })).rejects.toMatchObject({ code: "P2002" });
 
-    // NULLS NOT DISTINCT: two platform entries cannot share a number either. A random, huge seq
-    // keeps clear of the real platform chain in a shared test database.
+    // NULLS NOT DISTINCT: two platform entries cannot share a number either. The rows live only
+    // in a transaction that is rolled back, so the real platform chain of a shared test
+    // database never sees them; the random, huge seq keeps clear of it anyway.
     const seq = BigInt(randomInt(2 ** 40, 2 ** 47)) * 1000n;
-    const first = await db.auditLogEntry.create({ data: auditEntry(null, seq) });
-    try {
-      await expect(db.auditLogEntry.create({ data: auditEntry(null, seq) })).rejects.toMatchObject({ code: "P2002" });
-    } finally {
-      await db.$transaction(async (tx) => {
-        await optIn(tx, "bulwark.audit_retention");
-        await tx.auditLogEntry.delete({ where: { id: first.id } });
-      });
-    }
+    class RolledBack extends Error {}
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.auditLogEntry.create({ data: auditEntry(null, seq) });
+        await tx.$executeRaw`SAVEPOINT duplicate_platform_seq`;
+        const duplicate = await tx.auditLogEntry.create({ data: auditEntry(null, seq) }).then(
+          () => "inserted",
+          (error: { code?: string }) => error.code,
+        );
+        await tx.$executeRaw`ROLLBACK TO SAVEPOINT duplicate_platform_seq`;
+        expect(duplicate).toBe("P2002");
+        throw new RolledBack();
+      }),
+    ).rejects.toBeInstanceOf(RolledBack);
   });
 });
 

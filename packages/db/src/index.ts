@@ -11,3 +11,4 @@ export {
   startOfUtcDay,
   type EventPartition,
 } from "./partitions";
+export * from "./audit";

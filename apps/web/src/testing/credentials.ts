@@ -29,9 +29,18 @@ export interface ApiRequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A Request as a client would send it; cookie requests look same-origin unless told otherwise. */
+/** A documentation-range address (RFC 5737), fresh per call unless a test pins one. */
+export function randomClientIp(): string {
+  return `198.51.100.${1 + Math.floor(Math.random() * 254)}, 203.0.113.${1 + Math.floor(Math.random() * 254)}`;
+}
+
+/**
+ * A Request as a client would send it; cookie requests look same-origin unless told otherwise.
+ * Each request comes from its own client address, so anonymous per-IP limits of unrelated tests
+ * never add up; rate-limit tests pin `x-forwarded-for` themselves.
+ */
 export function apiRequest(method: string, path: string, { token, cookie, body, headers = {} }: ApiRequestOptions = {}): Request {
-  const all: Record<string, string> = { ...headers };
+  const all: Record<string, string> = { "x-forwarded-for": randomClientIp(), ...headers };
   if (token) all.authorization = `Bearer ${token}`;
   if (cookie) {
     all.cookie = cookie;

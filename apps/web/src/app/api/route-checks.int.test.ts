@@ -2,6 +2,7 @@ import { operations, ROLE_SCOPES, ROLES, SCOPES, type AnyOperation } from "@bulw
 import { prisma } from "@bulwark/db";
 import { createTestOrg, type TestOrg } from "@bulwark/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/policies";
 import { apiRequest, createSessionCookie, createTestApiKey, routeParams } from "@/testing/credentials";
 import { handlerFor, paramsFor, urlFor } from "@/testing/route-handlers";
 
@@ -53,6 +54,23 @@ describe.each(principalOps.map((op) => [`${op.method} ${op.path}`, op] as const)
     const res = await call(op, orgA, { token: key.token });
     expect(res.status).toBe(403);
     expect(await errorCode(res)).toBe("forbidden");
+  });
+
+  it("answers 429 with Retry-After and rate limit headers past the limit", async () => {
+    const policy = op.method === "GET" ? "api.read" : "api.write";
+    setPolicyOverride(policy, { rules: { principal: { limit: 1, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    try {
+      const key = await createTestApiKey(orgA, "owner");
+      const first = await call(op, orgA, { token: key.token });
+      expect(first.headers.get("ratelimit-limit")).toBe("1");
+      const second = await call(op, orgA, { token: key.token });
+      expect(second.status).toBe(429);
+      expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(second.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect(await errorCode(second)).toBe("rate_limited");
+    } finally {
+      clearPolicyOverrides();
+    }
   });
 
   if (op.path.includes("{id}")) {

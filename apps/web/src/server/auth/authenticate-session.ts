@@ -8,7 +8,7 @@ import { sessionCookieName, type SessionClaims } from "./session-cookie";
 
 function isSecure(req: Request): boolean {
   if (new URL(req.url).protocol === "https:") return true;
-  return env.TRUST_PROXY === "1" && req.headers.get("x-forwarded-proto") === "https";
+  return env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https";
 }
 
 /**

@@ -2,6 +2,8 @@ import { AppError, defineOperation } from "@bulwark/contracts";
 import { Prisma } from "@bulwark/db";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { randomClientIp } from "@/testing/credentials";
+import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/policies";
 import { route } from "./route";
 
 const Widget = z.object({ id: z.string(), name: z.string(), size: z.number().int() });
@@ -22,7 +24,7 @@ const createWidget = defineOperation({
 const params = (id = "wid_1") => ({ params: Promise.resolve({ id }) });
 
 function post(body: string | undefined, headers: Record<string, string> = { "content-type": "application/json" }, url = "http://test/api/v1/widgets/wid_1") {
-  return new Request(url, { method: "POST", headers, body });
+  return new Request(url, { method: "POST", headers: { "x-forwarded-for": randomClientIp(), ...headers }, body });
 }
 
 const echo = route(createWidget, { maxBodyBytes: 256 }, ({ params: p, body }) => ({ id: p.id, name: body.name, size: body.size }));
@@ -165,5 +167,26 @@ describe("route()", () => {
     expect(res.status).toBe(202);
     expect(await res.text()).toBe("raw");
     expect(res.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+
+  it("sets rate limit headers and answers 429 with Retry-After past the limit", async () => {
+    setPolicyOverride("api.write", { rules: { ip: { limit: 2, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    try {
+      const from = { "content-type": "application/json", "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 254)}` };
+      const body = JSON.stringify({ name: "a", size: 1 });
+      const first = await echo(post(body, from), params());
+      expect(first.status).toBe(201);
+      expect(first.headers.get("ratelimit-limit")).toBe("2");
+      expect(first.headers.get("ratelimit-remaining")).toBe("1");
+      expect(first.headers.get("x-ratelimit-limit")).toBe("2");
+      expect((await echo(post(body, from), params())).status).toBe(201);
+      const limited = await echo(post(body, from), params());
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(limited.headers.get("ratelimit-remaining")).toBe("0");
+      expect((await errorOf(limited)).code).toBe("rate_limited");
+    } finally {
+      clearPolicyOverrides();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { env } from "@/env";
 import { authenticate, authenticateUser } from "@/server/auth/authenticate";
 import type { ServiceContext, UserContext } from "@/server/auth/principal";
 import { log } from "@/server/log";
+import { checkRateLimit, clientIp, type PolicyName, rateLimitError, rateLimitHeaders } from "@/server/rate-limit";
 import { errorResponse, toAppError } from "./error-response";
 import { parseInput, type RouteContext } from "./parse-input";
 import { getRequestId } from "./request-id";
@@ -20,6 +21,11 @@ export interface RequestContext {
 export interface RouteOptions {
   /** Largest accepted body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The rate limit policy (default: `api.read` for GET, `api.write` otherwise). `false` only for
+   * probes an orchestrator calls (health, readiness).
+   */
+  rateLimit?: PolicyName | false;
 }
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -40,9 +46,9 @@ type HandlerResult<R> = (R extends z.ZodType ? z.input<R> : unknown) | Response;
 const validateResponses = env.NODE_ENV !== "production";
 
 /**
- * Wraps a route handler: request id → authenticate and check the operation's scope → parse and
- * validate input → call the handler → validate the response (dev/test) → map errors to the one
- * envelope. The handler only calls a service.
+ * Wraps a route handler: request id → authenticate → rate limit → check the operation's scope →
+ * parse and validate input → call the handler → validate the response (dev/test) → map errors
+ * to the one envelope. The handler only calls a service.
  */
 export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType, A extends OperationAuth>(
   op: Operation<P, Q, B, R, A>,
@@ -52,9 +58,13 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   return async function handle(req: Request, context?: RouteContext): Promise<Response> {
     const requestId = getRequestId(req.headers);
     const started = performance.now();
+    const policy = options.rateLimit ?? (op.method === "GET" ? "api.read" : "api.write");
+    let limitHeaders: Record<string, string> = {};
     let response: Response;
     try {
-      const ctx = await resolveContext(op, req, requestId);
+      const ctx = await resolveContext(op, req, requestId, policy);
+      if (policy) limitHeaders = await enforceRateLimit(policy, req, ctx);
+      if (op.auth === "principal") assertScope(op, ctx as ServiceContext);
       const input = await parseInput(op, req, context, options.maxBodyBytes);
       const result = await handler({
         req,
@@ -67,6 +77,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     } catch (error) {
       response = errorResponse(toAppError(error, requestId), requestId);
     }
+    for (const [name, value] of Object.entries(limitHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     response.headers.set("X-Request-Id", requestId);
     if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
     log.info(
@@ -77,29 +88,56 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   };
 }
 
+/**
+ * Counts the request against its policy: per principal and organization when authenticated,
+ * per client address otherwise. Returns the headers every limited response carries; throws
+ * 429 (with Retry-After) when over the limit.
+ */
+async function enforceRateLimit(policy: PolicyName, req: Request, ctx: RequestContext | ServiceContext | UserContext) {
+  const ip = clientIp(req.headers, env.TRUST_PROXY);
+  const identity =
+    "actor" in ctx
+      ? { ip, principalId: ctx.actor.type === "api_key" ? ctx.actor.apiKeyId : ctx.actor.userId, orgId: ctx.orgId }
+      : "userId" in ctx
+        ? { ip, principalId: ctx.userId }
+        : { ip };
+  const result = await checkRateLimit(policy, identity);
+  if (!result.success) throw rateLimitError(result);
+  return rateLimitHeaders(result);
+}
+
+function assertScope(op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>, ctx: ServiceContext) {
+  if (!op.scope || !ctx.scopes.includes(op.scope)) throw forbidden(`This operation needs the ${op.scope ?? "(unknown)"} scope.`);
+}
+
 async function resolveContext(
   op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>,
   req: Request,
   requestId: string,
+  policy: PolicyName | false,
 ): Promise<RequestContext | ServiceContext | UserContext> {
   const facts = { requestId, ...requestFacts(req.headers) };
   if (op.auth === "public") return facts;
-  if (op.auth === "user" || op.auth === "platform_admin") {
-    const user = await authenticateUser(req, { platformAdmin: op.auth === "platform_admin" });
-    return { ...facts, userId: user.userId, isPlatformAdmin: user.isPlatformAdmin, orgId: user.activeOrg?.orgId ?? null };
+  try {
+    if (op.auth === "user" || op.auth === "platform_admin") {
+      const user = await authenticateUser(req, { platformAdmin: op.auth === "platform_admin" });
+      return { ...facts, userId: user.userId, isPlatformAdmin: user.isPlatformAdmin, orgId: user.activeOrg?.orgId ?? null };
+    }
+    const principal = await authenticate(req);
+    return {
+      ...facts,
+      orgId: principal.orgId,
+      actor: principal.actor,
+      role: principal.role,
+      scopes: principal.scopes,
+      isPlatformAdmin: principal.isPlatformAdmin,
+    };
+  } catch (error) {
+    // Failed credentials count against the caller's address, so guessing keys or replaying
+    // stale cookies runs into 429 like any other flood.
+    if (policy && error instanceof AppError && error.code === "unauthorized") await enforceRateLimit(policy, req, facts);
+    throw error;
   }
-  const principal = await authenticate(req);
-  if (!op.scope || !principal.scopes.includes(op.scope)) {
-    throw forbidden(`This operation needs the ${op.scope ?? "(unknown)"} scope.`);
-  }
-  return {
-    ...facts,
-    orgId: principal.orgId,
-    actor: principal.actor,
-    role: principal.role,
-    scopes: principal.scopes,
-    isPlatformAdmin: principal.isPlatformAdmin,
-  };
 }
 
 function jsonResponse(op: Operation<z.ZodType, z.ZodType, z.ZodType, z.ZodType, OperationAuth>, result: unknown, requestId: string) {

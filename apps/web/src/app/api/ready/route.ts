@@ -5,4 +5,4 @@ import { checkReadiness } from "@/server/system/check-readiness";
 export const dynamic = "force-dynamic";
 
 // GET /api/ready — readiness: database, queue and (when configured) Redis answer
-export const GET = route(getReady, {}, () => checkReadiness());
+export const GET = route(getReady, { rateLimit: false }, () => checkReadiness());
