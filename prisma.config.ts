@@ -20,8 +20,11 @@ const NAME_OID = 19;
 const TEXT_OID = 25;
 const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character in @prisma/driver-adapter-utils
 const charColumns = new WeakMap<object, number[]>(); // result rows → indexes of "char" columns
-const addFields = pg.Result.prototype.addFields;
-pg.Result.prototype.addFields = function patchedAddFields(fields) {
+// `addFields` is pg's internal hook (absent from its types): it receives each column's description.
+type ResultInternals = { rows: unknown[]; addFields(fields: { dataTypeID: number }[]): void };
+const resultPrototype = pg.Result.prototype as unknown as ResultInternals;
+const addFields = resultPrototype.addFields;
+resultPrototype.addFields = function patchedAddFields(this: ResultInternals, fields) {
   const chars: number[] = [];
   fields.forEach((field, i) => {
     if (field.dataTypeID === CHAR_OID) chars.push(i);

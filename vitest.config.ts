@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
+// next-auth's ESM build imports `next/server` without an extension, which Next's bundler
+// accepts and Node's loader does not: let vite resolve it instead.
+const server = { deps: { inline: ["next-auth", "@auth/core"] } };
+
 const shared = {
   alias: [
     { find: /^@\//, replacement: `${path.join(root, "apps/web/src")}/` },
@@ -21,6 +25,7 @@ export default defineConfig({
         resolve: shared,
         test: {
           name: "unit",
+          server,
           environment: "node",
           env: TEST_ENV,
           include: ["apps/**/src/**/*.test.ts", "packages/**/src/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -31,6 +36,7 @@ export default defineConfig({
         resolve: shared,
         test: {
           name: "integration",
+          server,
           environment: "node",
           env: TEST_ENV,
           include: ["apps/**/src/**/*.int.test.ts", "packages/**/src/**/*.int.test.ts", "tests/**/*.int.test.ts"],

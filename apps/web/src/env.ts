@@ -43,7 +43,8 @@ const EnvSchema = z
     /**
      * This address becomes a platform administrator once it is proven: at once for an OAuth
      * sign-in whose provider verified it or for `npm run admin -- bootstrap`, else when its
-     * email verification link is used. (The first account ever is an administrator too.)
+     * email verification link is used. It does not let the address past the sign-up mode. (The
+     * first account ever is an administrator too.)
      */
     BULWARK_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
     /**

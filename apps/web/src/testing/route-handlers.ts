@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import type { AnyOperation } from "@bulwark/contracts";
 import { newId, prisma } from "@bulwark/db";
@@ -25,6 +26,30 @@ const FIXTURES: Record<string, (org: TestOrg) => Promise<string>> = {
   projects: async (org) =>
     (await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture project", environment: "SANDBOX" } })).id,
   "api-keys": async (org) => (await createTestApiKey(org, "admin")).id,
+  // A member below admin, so that owners and admins may both change and remove them.
+  members: async (org) => {
+    const userId = newId("user");
+    await prisma.user.create({ data: { id: userId, email: `fixture.${userId}@example.test` } });
+    return (await prisma.membership.create({ data: { id: newId("membership"), orgId: org.orgId, userId, role: "MEMBER" } })).id;
+  },
+  invitations: async (org) =>
+    (
+      await prisma.invitation.create({
+        data: {
+          id: newId("invitation"),
+          orgId: org.orgId,
+          email: `invitee.${newId("user")}@example.test`,
+          role: "MEMBER",
+          tokenHash: randomBytes(32).toString("hex"),
+          expiresAt: new Date(Date.now() + 86_400_000),
+          invitedById: org.users.owner.id,
+        },
+      })
+    ).id,
+  organizations: async (org) => org.orgId,
+  // Platform-wide, not per organization: any entry will do.
+  allowlist: async () =>
+    (await prisma.allowlistEntry.create({ data: { id: newId("allowlist"), kind: "EMAIL", value: `fixture.${newId("user")}@example.test` } })).id,
 };
 
 /** Path parameters for `op` that name real resources of `org`. */

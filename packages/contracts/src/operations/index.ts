@@ -1,9 +1,35 @@
 import type { AnyOperation } from "../operation";
+import { signUp, verifyEmail } from "./accounts";
 import { createApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { listAuditLogs, verifyAuditLog } from "./audit-logs";
+import {
+  createAllowlistEntry,
+  deleteAllowlistEntry,
+  getSignupMode,
+  listAdminOrganizations,
+  listAllowlistEntries,
+  updateOrganizationTier,
+  updateSignupMode,
+} from "./platform";
+import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from "./invitations";
+import { listMembers, removeMember, updateMember } from "./members";
+import {
+  createOrganization,
+  getCurrentOrganization,
+  leaveOrganization,
+  listOrganizations,
+  renameCurrentOrganization,
+} from "./organizations";
 import { createProject, deleteProject, getProject, listProjects, updateProject } from "./projects";
 import { getHealth, getOpenApiDocument, getReady } from "./system";
 
+export * from "./accounts";
 export * from "./api-keys";
+export * from "./audit-logs";
+export * from "./platform";
+export * from "./invitations";
+export * from "./members";
+export * from "./organizations";
 export * from "./projects";
 export * from "./system";
 
@@ -20,4 +46,27 @@ export const operations: readonly AnyOperation[] = [
   createApiKey,
   listApiKeys,
   revokeApiKey,
+  listAuditLogs,
+  verifyAuditLog,
+  listOrganizations,
+  createOrganization,
+  getCurrentOrganization,
+  renameCurrentOrganization,
+  leaveOrganization,
+  listMembers,
+  updateMember,
+  removeMember,
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  acceptInvitation,
+  signUp,
+  verifyEmail,
+  getSignupMode,
+  updateSignupMode,
+  listAllowlistEntries,
+  createAllowlistEntry,
+  deleteAllowlistEntry,
+  listAdminOrganizations,
+  updateOrganizationTier,
 ];

@@ -7,7 +7,7 @@ const APP_DIR = path.join(import.meta.dirname, "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 // Route files that are deliberately not REST operations.
-const NOT_OPERATIONS = new Set(["/api/{...path}"]);
+const NOT_OPERATIONS = new Set(["/api/{...path}", "/api/auth/{...nextauth}"]);
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

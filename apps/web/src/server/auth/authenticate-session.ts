@@ -6,7 +6,9 @@ import { env } from "@/env";
 import type { Principal, SessionUser } from "./principal";
 import { sessionCookieName, type SessionClaims } from "./session-cookie";
 
+/** Whether next-auth set the `__Secure-` cookie: it does whenever the app is served over https. */
 function isSecure(req: Request): boolean {
+  if (env.AUTH_URL) return new URL(env.AUTH_URL).protocol === "https:";
   if (new URL(req.url).protocol === "https:") return true;
   return env.TRUST_PROXY > 0 && req.headers.get("x-forwarded-proto") === "https";
 }
