@@ -95,4 +95,10 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export const env: Env = parseEnv(EnvSchema, process.env);
+// `next build` imports every route module to collect its configuration, but an image is built
+// once and run with many configurations: runtime secrets are not part of a build. The build gets
+// a placeholder that no running server ever sees (`next start` runs in another phase).
+const BUILD_PLACEHOLDERS = { AUTH_SECRET: "build-time-placeholder-never-used-at-runtime" };
+const isBuild = process.env.NEXT_PHASE === "phase-production-build";
+
+export const env: Env = parseEnv(EnvSchema, isBuild ? { ...BUILD_PLACEHOLDERS, ...process.env } : process.env);

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { resolveSessionUser, sessionPrincipal } from "./authenticate-session";
 import { getRequestId } from "@/server/http/request-id";
 import { requestFacts } from "@/server/http/request-facts";
-import type { ServiceContext, SessionUser } from "./principal";
+import type { ServiceContext, SessionUser, UserContext } from "./principal";
 
 async function currentRequest(): Promise<Request> {
   const h = await headers();
@@ -41,6 +41,22 @@ export async function requirePageContext(): Promise<{ user: SessionUser; ctx: Se
       role: principal.role,
       scopes: principal.scopes,
       isPlatformAdmin: principal.isPlatformAdmin,
+      requestId: getRequestId(h),
+      ...requestFacts(h),
+    },
+  };
+}
+
+/** The signed-in user as user-level services see them (organizations list, create, accept). */
+export async function requirePageUserContext(): Promise<{ user: SessionUser; userCtx: UserContext }> {
+  const user = await requirePageUser();
+  const h = await headers();
+  return {
+    user,
+    userCtx: {
+      userId: user.userId,
+      isPlatformAdmin: user.isPlatformAdmin,
+      orgId: user.activeOrg?.orgId ?? null,
       requestId: getRequestId(h),
       ...requestFacts(h),
     },
