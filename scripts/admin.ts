@@ -8,28 +8,15 @@
 // nothing is created unless everything is.
 //
 // The work is done by the web app's own services (bootstrapOwner → createAccount,
-// createOrganization, createApiKey), so there is one way to create each thing. Those modules are
-// written for Next's server bundle; the two resolve hooks below give them what Next (and the
-// test suite, see vitest.config.ts) gives them: `@/` is apps/web/src, and `server-only` — which
-// only guards against client bundles — is an empty module.
-import { registerHooks } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
+// createOrganization, createApiKey), so there is one way to create each thing; the module hooks
+// let this plain Node process load them.
 import { parseArgs } from "node:util";
 import { embeddedSettings, redactDatabaseUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@bulwark/db/embedded";
 import { applyMigrations, findRepoRoot } from "@bulwark/db/migrate";
+import { registerWebModuleHooks } from "./lib/web-module-hooks";
 
 const root = findRepoRoot();
-const webSrc = path.join(root, "apps", "web", "src");
-const emptyModule = pathToFileURL(path.join(root, "packages", "db", "src", "testing", "empty-module.ts")).href;
-
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (specifier === "server-only") return { url: emptyModule, shortCircuit: true };
-    if (specifier.startsWith("@/")) return nextResolve(pathToFileURL(path.join(webSrc, specifier.slice(2))).href, context);
-    return nextResolve(specifier, context);
-  },
-});
+registerWebModuleHooks(root);
 
 const USAGE = "Usage: npm run admin -- bootstrap --org <name> --email <email> (--password <password> | --password-stdin) [--name <name>] [--json]";
 
