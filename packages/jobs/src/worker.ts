@@ -16,9 +16,10 @@ export interface RunningWorker {
 }
 
 export async function maintainEventPartitions(prisma: PrismaClient, now: Date = new Date()) {
-  // Start yesterday so an event stamped just before midnight UTC still has a home.
+  // Yesterday (an event stamped just before midnight UTC still has a home), today, and the days
+  // ahead.
   const from = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  return ensureEventPartitions(prisma, { from, days: PARTITION_DAYS_AHEAD + 1 });
+  return ensureEventPartitions(prisma, { from, days: PARTITION_DAYS_AHEAD + 2 });
 }
 
 /**
