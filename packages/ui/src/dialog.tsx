@@ -28,7 +28,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="w-full max-w-lg rounded-lg border border-border bg-surface p-0 text-fg shadow-xl backdrop:bg-black/40"
+      className="m-auto w-full max-w-lg rounded-lg border border-border bg-surface p-0 text-left text-fg shadow-xl backdrop:bg-black/40"
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold">

@@ -32,7 +32,7 @@ export const AuditLogQuery = z.object({
   targetId: z.string().max(64).optional(),
   from: z.iso.datetime().optional().describe("Entries at or after this time."),
   to: z.iso.datetime().optional().describe("Entries before this time."),
-  cursor: z.string().regex(/^\d+$/).optional().describe("The `nextCursor` of the previous page."),
+  cursor: z.string().regex(/^\d{1,18}$/, "must be a sequence number").optional().describe("The `nextCursor` of the previous page."),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditLogQuery = z.infer<typeof AuditLogQuery>;
