@@ -24,3 +24,12 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn("px-4 py-2 align-middle text-fg", className)} {...props} />;
 }
+
+/** The header of a row-actions column: labelled for screen readers, empty to the eye. */
+export function ThActions() {
+  return (
+    <Th className="relative">
+      <span className="sr-only">Actions</span>
+    </Th>
+  );
+}

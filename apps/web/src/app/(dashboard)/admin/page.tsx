@@ -1,5 +1,5 @@
 import { PageQuery } from "@bulwark/contracts";
-import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Section, Table, TBody, Td, Th, THead } from "@bulwark/ui";
+import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Section, Table, TBody, Td, Th, ThActions, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -90,9 +90,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 <Th>Kind</Th>
                 <Th>Note</Th>
                 <Th>Added</Th>
-                <Th className="relative">
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ThActions />
               </tr>
             </THead>
             <TBody>

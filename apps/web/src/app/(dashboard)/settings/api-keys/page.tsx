@@ -1,5 +1,5 @@
 import { type ApiKey, PageQuery } from "@bulwark/contracts";
-import { Badge, DateTime, EmptyState, linkStyles, PageHeader, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
+import { Badge, DateTime, EmptyState, linkStyles, PageHeader, StatusBadge, Table, TBody, Td, Th, ThActions, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApiKeyDialog } from "@/features/api-keys/create-api-key-dialog";
@@ -70,9 +70,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
               <Th>Expires</Th>
               <Th>Status</Th>
               {/* Positioned, so the visually hidden label stays inside the table's scroll box. */}
-              <Th className="relative">
-                <span className="sr-only">Actions</span>
-              </Th>
+              <ThActions />
             </tr>
           </THead>
           <TBody>

@@ -1,5 +1,5 @@
 import { PageQuery } from "@bulwark/contracts";
-import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Section, Table, TBody, Td, Th, THead } from "@bulwark/ui";
+import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Section, Table, TBody, Td, Th, ThActions, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteMemberForm } from "@/features/members/invite-member-form";
@@ -52,9 +52,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
               <Th>Role</Th>
               <Th>Joined</Th>
               {canManage ? (
-                <Th className="relative">
-                  <span className="sr-only">Actions</span>
-                </Th>
+                <ThActions />
               ) : null}
             </tr>
           </THead>
@@ -125,9 +123,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
                   <Th>Role</Th>
                   <Th>Invited by</Th>
                   <Th>Expires</Th>
-                  <Th className="relative">
-                    <span className="sr-only">Actions</span>
-                  </Th>
+                  <ThActions />
                 </tr>
               </THead>
               <TBody>
