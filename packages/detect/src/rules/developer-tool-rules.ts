@@ -1,0 +1,120 @@
+import { type Rule } from "../types";
+import { contextRule } from "./context-rule";
+import { defineRule } from "./define-rule";
+import { prefixedToken } from "./prefixed-token";
+
+const DATADOG_API_CONTEXT = ["datadog", "dd_api", "dd-api", "ddapi"];
+const DATADOG_APP_CONTEXT = ["datadog", "dd_app", "dd-app", "ddapp"];
+
+/** Registries, secret managers, observability and developer platforms. */
+export const developerToolRules: readonly Rule[] = [
+  prefixedToken({ id: "npm-token", kind: "TOKEN", prefixes: ["npm_"], body: "[A-Za-z0-9]{36}", description: "npm access tokens (npm_…)" }),
+  prefixedToken({
+    id: "pypi-token",
+    kind: "TOKEN",
+    prefixes: ["pypi-AgE"],
+    body: "[A-Za-z0-9_-]{50,400}",
+    description: "PyPI API tokens (pypi-AgE…, macaroons for pypi.org and test.pypi.org)",
+  }),
+  defineRule({
+    id: "vault-token",
+    type: "secret",
+    kind: "TOKEN",
+    priority: 90,
+    keywords: ["hvs.", "hvb.", "hvr."],
+    anchored: true,
+    pattern: /(?<![A-Za-z0-9_.-])hv[sbr]\.[A-Za-z0-9_-]{24,512}(?![A-Za-z0-9_-])/g,
+    description: "HashiCorp Vault service, batch and recovery tokens (hvs.…)",
+  }),
+  defineRule({
+    id: "doppler-token",
+    type: "secret",
+    kind: "TOKEN",
+    priority: 90,
+    keywords: ["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
+    anchored: true,
+    pattern: /(?<![A-Za-z0-9_.-])dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}(?![A-Za-z0-9_-])/g,
+    description: "Doppler personal, service, service-account, CLI, SCIM and audit tokens (dp.pt.…)",
+  }),
+  prefixedToken({ id: "linear-api-key", kind: "API_KEY", prefixes: ["lin_api_"], body: "[A-Za-z0-9]{40}", description: "Linear API keys (lin_api_…)" }),
+  contextRule({
+    id: "datadog-api-key",
+    kind: "API_KEY",
+    priority: 60,
+    context: DATADOG_API_CONTEXT,
+    candidate: /(?<![A-Za-z0-9])[a-f0-9]{32}(?![A-Za-z0-9])/g,
+    maxLength: 32,
+    description: "Datadog API keys: 32 hex characters after Datadog or DD_API_KEY",
+  }),
+  contextRule({
+    id: "datadog-app-key",
+    kind: "API_KEY",
+    priority: 60,
+    context: DATADOG_APP_CONTEXT,
+    candidate: /(?<![A-Za-z0-9])[a-f0-9]{40}(?![A-Za-z0-9])/g,
+    maxLength: 40,
+    description: "Datadog application keys: 40 hex characters after Datadog or DD_APP_KEY",
+  }),
+  prefixedToken({ id: "sentry-token", kind: "TOKEN", prefixes: ["sntrys_", "sntryu_"], body: "[A-Za-z0-9+/=_-]{60,400}", description: "Sentry organisation and user auth tokens (sntrys_…)" }),
+  prefixedToken({ id: "newrelic-user-key", kind: "API_KEY", prefixes: ["NRAK-"], body: "[A-Z0-9]{27}", description: "New Relic user API keys (NRAK-…)" }),
+  prefixedToken({
+    id: "grafana-token",
+    kind: "TOKEN",
+    prefixes: ["glc_", "glsa_"],
+    body: "(?:[A-Za-z0-9+/]{32,400}={0,2}|[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})",
+    description: "Grafana Cloud and service-account tokens (glc_…, glsa_…)",
+  }),
+  prefixedToken({ id: "postman-api-key", kind: "API_KEY", prefixes: ["PMAK-"], body: "[a-f0-9]{24}-[a-f0-9]{34}", description: "Postman API keys (PMAK-…)" }),
+  prefixedToken({ id: "supabase-token", kind: "TOKEN", prefixes: ["sbp_"], body: "[a-f0-9]{40}", description: "Supabase personal access tokens (sbp_…)" }),
+  prefixedToken({ id: "dockerhub-pat", kind: "TOKEN", prefixes: ["dckr_pat_"], body: "[A-Za-z0-9_-]{27,40}", description: "Docker Hub personal access tokens (dckr_pat_…)" }),
+  defineRule({
+    id: "terraform-cloud-token",
+    type: "secret",
+    kind: "TOKEN",
+    priority: 90,
+    keywords: [".atlasv1."],
+    anchored: true,
+    pattern: /(?<=(?<![A-Za-z0-9])(?<id>[A-Za-z0-9]{14}))(?<secret>\.atlasv1\.[A-Za-z0-9_=-]{60,70})(?![A-Za-z0-9_=-])/g,
+    description: "Terraform Cloud / Enterprise API tokens (….atlasv1.…)",
+  }),
+  prefixedToken({ id: "pulumi-token", kind: "TOKEN", prefixes: ["pul-"], body: "[a-f0-9]{40}", description: "Pulumi access tokens (pul-…)" }),
+  prefixedToken({ id: "databricks-token", kind: "TOKEN", prefixes: ["dapi"], body: "[a-f0-9]{32}(?:-[0-9])?", description: "Databricks personal access tokens (dapi…)" }),
+  prefixedToken({
+    id: "planetscale-token",
+    kind: "TOKEN",
+    prefixes: ["pscale_tkn_", "pscale_pw_", "pscale_oauth_"],
+    body: "[A-Za-z0-9_-]{32,64}",
+    description: "PlanetScale service tokens, passwords and OAuth tokens (pscale_…)",
+  }),
+  prefixedToken({
+    id: "age-secret-key",
+    kind: "PRIVATE_KEY",
+    prefixes: ["AGE-SECRET-KEY-1"],
+    body: "[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+    priority: 95,
+    description: "age encryption identities (AGE-SECRET-KEY-1…)",
+  }),
+  defineRule({
+    id: "firebase-cloud-messaging-key",
+    type: "secret",
+    kind: "API_KEY",
+    priority: 90,
+    keywords: [":apa91b"],
+    pattern: /(?<![A-Za-z0-9_-])AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}(?![A-Za-z0-9_-])/g,
+    description: "Firebase Cloud Messaging legacy server keys (AAAA…:APA91b…)",
+  }),
+  prefixedToken({
+    id: "bulwark-api-key",
+    kind: "API_KEY",
+    prefixes: ["bwk_"],
+    body: "[0-9a-hjkmnp-tv-z]{42}",
+    description: "Bulwark API keys (bwk_ + 10 lookup + 32 secret characters, Crockford-style alphabet)",
+  }),
+  prefixedToken({
+    id: "bulwark-sidecar-token",
+    kind: "TOKEN",
+    prefixes: ["bws_"],
+    body: "[0-9a-hjkmnp-tv-z]{42}",
+    description: "Bulwark sidecar tokens (bws_…)",
+  }),
+];
