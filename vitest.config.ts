@@ -47,6 +47,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Real Chromium (playwright-core) against the built app and real PostgreSQL; the global
+        // setup builds apps/web when stale and runs `next start` on its own database.
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["tests/e2e/**/*.e2e.test.ts"],
+          exclude: ["**/node_modules/**", "**/.next/**"],
+          globalSetup: ["tests/e2e/harness/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

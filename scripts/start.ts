@@ -8,7 +8,7 @@
 // Docker set it to the machine's name.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -17,6 +17,7 @@ import {
   embeddedSettings, redactDatabaseUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle,
 } from "@bulwark/db/embedded";
 import { applyMigrations, findRepoRoot } from "@bulwark/db/migrate";
+import { buildReason } from "./lib/build-freshness";
 
 const dev = process.argv.includes("--dev");
 const root = findRepoRoot();
@@ -69,7 +70,7 @@ async function main(): Promise<number> {
       NEXT_TELEMETRY_DISABLED: "1",
     };
     if (!dev) {
-      const reason = buildReason();
+      const reason = buildReason(root);
       if (reason) {
         console.log(`Building the web app (${reason})…`);
         const code = await run([nextBin, "build", webDir], { cwd: root, env, stdio: "inherit" });
@@ -104,41 +105,6 @@ function ensureAuthSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
-}
-
-/**
- * Why a production build is needed, or undefined when the last one is current. Rule: build when
- * apps/web/.next/BUILD_ID is missing, or when any input is newer than it — files under
- * apps/web/src, apps/web/public, packages/<pkg>/src (this includes the generated Prisma client,
- * so `npm install` triggers a rebuild), plus apps/web's package.json, tsconfig.json and
- * next.config.*, prisma/schema.prisma and package-lock.json. Timestamps, not content hashes:
- * a touched-but-unchanged file costs one extra build, never a stale one.
- */
-function buildReason(): string | undefined {
-  const buildId = path.join(webDir, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return "no build yet";
-  const builtAt = statSync(buildId).mtimeMs;
-  const packages = path.join(root, "packages");
-  const inputs = [
-    path.join(webDir, "src"), path.join(webDir, "public"),
-    ...readdirSync(webDir).filter((f) => /^(package\.json|tsconfig\.json|next\.config\.\w+)$/.test(f)).map((f) => path.join(webDir, f)),
-    ...readdirSync(packages).map((p) => path.join(packages, p, "src")),
-    path.join(root, "prisma", "schema.prisma"), path.join(root, "package-lock.json"),
-  ];
-  const newer = inputs.map((input) => newerFile(input, builtAt)).find(Boolean);
-  return newer ? `${path.relative(root, newer)} changed since the last build` : undefined;
-}
-
-function newerFile(file: string, than: number): string | undefined {
-  if (!existsSync(file)) return undefined;
-  const stat = statSync(file);
-  if (!stat.isDirectory()) return stat.mtimeMs > than ? file : undefined;
-  for (const entry of readdirSync(file)) {
-    if (entry === "node_modules") continue;
-    const found = newerFile(path.join(file, entry), than);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function run(args: string[], options: SpawnOptions): Promise<number> {

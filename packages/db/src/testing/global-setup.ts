@@ -1,8 +1,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { embeddedSettings } from "../database-url";
-import { startEmbeddedPostgres } from "../embedded";
 import { applyMigrations, assertTestDatabase } from "../migrate";
+import { startTestDatabaseServer } from "./test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,17 +16,8 @@ declare module "vitest" {
  * their own organization, so files run in parallel without truncating tables.
  */
 export default async function setup(project: TestProject) {
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) {
-    const settings = {
-      ...embeddedSettings({ BULWARK_DATA_DIR: ".bulwark/test", BULWARK_EMBEDDED_PG_PORT: process.env.BULWARK_TEST_PG_PORT ?? "54330" }),
-      database: "bulwark_test",
-    };
-    const embedded = await startEmbeddedPostgres(settings);
-    databaseUrl = embedded.url;
-    stopEmbedded = embedded.stop;
-  }
+  const server = await startTestDatabaseServer(process.env);
+  const databaseUrl = server.url;
 
   // Destructive from here on: refuse anything whose name does not say it is for tests.
   assertTestDatabase(databaseUrl);
@@ -38,7 +28,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
 
   return async () => {
-    await stopEmbedded?.();
+    await server.stop();
   };
 }
 

@@ -1,1 +1,2 @@
 export { createTestOrg, type TestOrg, type TestRole } from "./create-test-org";
+export { startTestDatabaseServer } from "./test-database";

@@ -12,7 +12,7 @@ export default async function OverviewPage() {
   const [org, projects] = await Promise.all([getCurrentOrganization(ctx), listProjects(ctx, { limit: 100 })]);
   return (
     <>
-      <PageHeader title={org.name} description={`You are ${ctx.role === "admin" ? "an admin" : `a ${ctx.role}`} of this organization (${org.tier.toLowerCase()} tier).`} />
+      <PageHeader title={org.name} description={`You are ${/^[aeiou]/.test(ctx.role) ? "an" : "a"} ${ctx.role} of this organization (${org.tier.toLowerCase()} tier).`} />
       <div className="grid gap-4 md:grid-cols-3">
         <Card>
           <p className="text-sm text-fg-muted">Projects</p>

@@ -6,6 +6,8 @@ import { signIn, signOut, updateSession } from "@/server/auth/next-auth";
 
 export interface SignInState {
   error?: string;
+  /** Echoed back so a failed attempt does not make the user retype the address. */
+  email?: string;
 }
 
 /** Email + password sign-in. Every failure reads the same: it must not tell which part was wrong. */
@@ -15,7 +17,9 @@ export async function signInWithPassword(_: SignInState, form: FormData): Promis
     await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirectTo: next });
   } catch (error) {
     // Auth.js signals success with Next's redirect, which must propagate.
-    if (error instanceof AuthError) return { error: "Those details did not work, or there were too many attempts. Try again in a few minutes." };
+    if (error instanceof AuthError) {
+      return { error: "Those details did not work, or there were too many attempts. Try again in a few minutes.", email: String(form.get("email") ?? "") };
+    }
     throw error;
   }
   return {};

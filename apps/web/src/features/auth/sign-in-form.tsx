@@ -11,7 +11,7 @@ export function SignInForm({ next, providers }: { next: string; providers: { id:
     <div className="space-y-6">
       <form action={action} className="space-y-4">
         <input type="hidden" name="next" value={next} />
-        <Field label="Email">{(control) => <Input {...control} name="email" type="email" autoComplete="email" required />}</Field>
+        <Field label="Email">{(control) => <Input {...control} key={state.email} name="email" type="email" autoComplete="email" defaultValue={state.email} required />}</Field>
         <Field label="Password">{(control) => <Input {...control} name="password" type="password" autoComplete="current-password" required />}</Field>
         {state.error ? <ErrorMessage title="Sign-in failed" message={state.error} /> : null}
         <Button type="submit" className="w-full" disabled={pending}>

@@ -17,7 +17,8 @@ export function SignUpForm({ invitationToken }: { invitationToken?: string | und
     ) : (
       <p role="status">
         Your account is ready.{" "}
-        <Link className="text-brand-700 underline" href={invitationToken ? `/sign-in?next=${encodeURIComponent(`/invitations/accept?token=${invitationToken}`)}` : "/sign-in"}>
+        {/* An invitation token was used by the sign-up itself: the membership already exists. */}
+        <Link className="text-brand-700 underline" href="/sign-in">
           Sign in
         </Link>
         .
