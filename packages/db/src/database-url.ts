@@ -1,7 +1,10 @@
 import path from "node:path";
 
 /** Where the embedded PostgreSQL keeps its data and which port it listens on. */
-export function embeddedSettings(env: NodeJS.ProcessEnv = process.env) {
+/** Environment variables as read here: any subset, so callers can pass their own validated env. */
+type EnvSource = Record<string, string | undefined>;
+
+export function embeddedSettings(env: EnvSource = process.env) {
   // The ignore comments keep Next's file tracing from pulling the whole repo into the build.
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.BULWARK_DATA_DIR ?? ".bulwark");
   const port = Number(env.BULWARK_EMBEDDED_PG_PORT ?? 54329);
@@ -14,7 +17,7 @@ export function embeddedSettings(env: NodeJS.ProcessEnv = process.env) {
 export type EmbeddedSettings = ReturnType<typeof embeddedSettings>;
 
 /** DATABASE_URL when set; otherwise the embedded server's URL (the embedded default). */
-export function resolveDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveDatabaseUrl(env: EnvSource = process.env): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
   return embeddedDatabaseUrl(embeddedSettings(env));
 }
