@@ -13,11 +13,13 @@ interface OperationObject {
   security: unknown[];
   "x-required-scope"?: string;
   "x-platform-admin"?: boolean;
+  "x-sidecar"?: boolean;
 }
 
 function authOf(op: OperationObject): string {
   if (op.security.length === 0) return "none";
   if (op["x-platform-admin"]) return "session of a platform administrator";
+  if (op["x-sidecar"]) return "sidecar token, or API key with `ingest:write` and `?projectId=`";
   if (op["x-required-scope"]) return `API key or session, scope \`${op["x-required-scope"]}\``;
   return "session of a signed-in user";
 }

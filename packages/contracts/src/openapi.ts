@@ -72,6 +72,8 @@ function securityOf(op: AnyOperation) {
       return { security: [{ session: [] }] };
     case "platform_admin":
       return { security: [{ session: [] }], "x-platform-admin": true };
+    case "sidecar":
+      return { security: [{ sidecarToken: [] }, { apiKey: [] }], "x-sidecar": true };
   }
 }
 
@@ -144,6 +146,7 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key (`bwk_…`) sent as `Authorization: Bearer <key>`." },
         session: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "A dashboard session." },
+        sidecarToken: { type: "http", scheme: "bearer", description: "A sidecar token (`bws_…`), bound to one project." },
       },
     },
     "x-error-codes": ERROR_STATUS,

@@ -9,8 +9,10 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * - `principal`: a signed-in user or an API key, acting in one organization, with `scope`.
  * - `user`: a signed-in user (session), with or without an organization.
  * - `platform_admin`: a signed-in platform administrator (session).
+ * - `sidecar`: a sidecar token (`bws_…`, bound to one project), or an API key with
+ *   `ingest:write` naming the project in `?projectId=`.
  */
-export type OperationAuth = "public" | "principal" | "user" | "platform_admin";
+export type OperationAuth = "public" | "principal" | "user" | "platform_admin" | "sidecar";
 
 export interface OperationResponse {
   description: string;

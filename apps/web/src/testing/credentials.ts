@@ -58,3 +58,12 @@ export function apiRequest(method: string, path: string, { token, cookie, body, 
 export function routeParams(params: Record<string, string>) {
   return { params: Promise.resolve(params) };
 }
+
+/** A real sidecar token for a new project of `org`. */
+export async function createTestSidecarToken(org: TestOrg) {
+  const projectId = newId("project");
+  await prisma.project.create({ data: { id: projectId, orgId: org.orgId, name: "Sidecar project", environment: "SANDBOX" } });
+  const { token, prefix, hash } = generateSecretToken("bws");
+  const row = await prisma.sidecarToken.create({ data: { id: newId("sidecarToken"), orgId: org.orgId, projectId, name: "test sidecar", prefix, hash } });
+  return { token, id: row.id, projectId };
+}

@@ -22,7 +22,7 @@ export async function handlerFor(op: AnyOperation): Promise<Handler> {
  * Makes a resource of `org` for each kind of path id, so generated checks can aim at real rows.
  * An operation on a new kind of resource fails those checks until it gets a fixture here.
  */
-const FIXTURES: Record<string, (org: TestOrg) => Promise<string>> = {
+const FIXTURES: Record<string, (org: TestOrg, parentId?: string) => Promise<string>> = {
   projects: async (org) =>
     (await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture project", environment: "SANDBOX" } })).id,
   "api-keys": async (org) => (await createTestApiKey(org, "admin")).id,
@@ -47,6 +47,13 @@ const FIXTURES: Record<string, (org: TestOrg) => Promise<string>> = {
       })
     ).id,
   organizations: async (org) => org.orgId,
+  // Nested under a project: `parentId` is the project fixture of the same path.
+  "sidecar-tokens": async (org, projectId) =>
+    (
+      await prisma.sidecarToken.create({
+        data: { id: newId("sidecarToken"), orgId: org.orgId, projectId: projectId!, name: "Fixture token", prefix: `bws_${randomBytes(5).toString("hex")}`, hash: randomBytes(32).toString("hex") },
+      })
+    ).id,
   // Platform-wide, not per organization: any entry will do.
   allowlist: async () =>
     (await prisma.allowlistEntry.create({ data: { id: newId("allowlist"), kind: "EMAIL", value: `fixture.${newId("user")}@example.test` } })).id,
@@ -54,11 +61,15 @@ const FIXTURES: Record<string, (org: TestOrg) => Promise<string>> = {
 
 /** Path parameters for `op` that name real resources of `org`. */
 export async function paramsFor(op: AnyOperation, org: TestOrg): Promise<Record<string, string>> {
-  const match = /\/([\w-]+)\/\{id\}/.exec(op.path);
-  if (!match) return {};
-  const fixture = FIXTURES[match[1]!];
-  if (!fixture) throw new Error(`No fixture for "${match[1]}" resources: add one to testing/route-handlers.ts`);
-  return { id: await fixture(org) };
+  // Each `/{kind}/{param}` pair in order; a nested resource's fixture gets its parent's id.
+  const params: Record<string, string> = {};
+  let parentId: string | undefined;
+  for (const [, kind, name] of op.path.matchAll(/\/([\w-]+)\/\{(\w+)\}/g)) {
+    const fixture = FIXTURES[kind!];
+    if (!fixture) throw new Error(`No fixture for "${kind}" resources: add one to testing/route-handlers.ts`);
+    parentId = params[name!] = await fixture(org, parentId);
+  }
+  return params;
 }
 
 /** The concrete URL path of `op` with its parameters filled in. */

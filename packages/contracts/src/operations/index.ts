@@ -22,6 +22,9 @@ import {
 } from "./organizations";
 import { createProject, deleteProject, getProject, listProjects, updateProject } from "./projects";
 import { getHealth, getOpenApiDocument, getReady } from "./system";
+import { createSidecarToken, listSidecarTokens, revokeSidecarToken } from "./sidecar-tokens";
+import { ingestEvents, sendHeartbeat } from "./ingest";
+import { listEvents } from "./events";
 
 export * from "./accounts";
 export * from "./api-keys";
@@ -32,6 +35,9 @@ export * from "./members";
 export * from "./organizations";
 export * from "./projects";
 export * from "./system";
+export * from "./sidecar-tokens";
+export * from "./ingest";
+export * from "./events";
 
 /** Every REST operation. The OpenAPI document, the route-coverage test and the SDK read this list. */
 export const operations: readonly AnyOperation[] = [
@@ -43,6 +49,12 @@ export const operations: readonly AnyOperation[] = [
   getProject,
   updateProject,
   deleteProject,
+  createSidecarToken,
+  listSidecarTokens,
+  revokeSidecarToken,
+  ingestEvents,
+  sendHeartbeat,
+  listEvents,
   createApiKey,
   listApiKeys,
   revokeApiKey,

@@ -3,12 +3,13 @@ import { prisma } from "@bulwark/db";
 import { createTestOrg, type TestOrg } from "@bulwark/db/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/policies";
-import { apiRequest, createSessionCookie, createTestApiKey, routeParams } from "@/testing/credentials";
+import { apiRequest, createSessionCookie, createTestApiKey, createTestSidecarToken, routeParams } from "@/testing/credentials";
 import { handlerFor, paramsFor, urlFor } from "@/testing/route-handlers";
 
 // Generated from the operation list: a new route gets these checks without anyone writing them.
 const principalOps = operations.filter((op) => op.auth === "principal");
 const personOps = operations.filter((op) => op.auth === "user" || op.auth === "platform_admin");
+const sidecarOps = operations.filter((op) => op.auth === "sidecar");
 const mutating = (op: AnyOperation) => op.method !== "GET";
 
 let orgA: TestOrg;
@@ -123,4 +124,44 @@ describe.each(personOps.map((op) => [`${op.method} ${op.path}`, op] as const))("
       expect(res.status).toBe(403);
     });
   }
+});
+
+describe.each(sidecarOps.map((op) => [`${op.method} ${op.path}`, op] as const))("%s (sidecar)", (_, op) => {
+  it("answers 401 without credentials, to unknown or revoked tokens, and to a session cookie", async () => {
+    const revoked = await createTestSidecarToken(orgA);
+    await prisma.sidecarToken.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+    for (const token of [undefined, `bws_${"a".repeat(42)}`, "not-a-token", revoked.token]) {
+      const res = await call(op, orgA, token ? { token } : {});
+      expect(res.status, String(token)).toBe(401);
+      expect(await errorCode(res)).toBe("unauthorized");
+    }
+    const cookie = await createSessionCookie(orgA.users.owner.id, orgA.orgId);
+    expect((await call(op, orgA, { cookie })).status).toBe(401);
+  });
+
+  it("answers 403 to an API key without ingest:write, and 404 for another organization's project", async () => {
+    const { projectId } = await createTestSidecarToken(orgB);
+    const noScope = await createTestApiKey(orgA, "owner", SCOPES.filter((scope) => scope !== "ingest:write"));
+    const handler = await handlerFor(op);
+    const withoutScope = await handler(apiRequest(op.method, `${op.path}?projectId=${projectId}`, { token: noScope.token, body: op.exampleBody }));
+    expect(withoutScope.status).toBe(403);
+    const key = await createTestApiKey(orgA, "owner");
+    const foreign = await handler(apiRequest(op.method, `${op.path}?projectId=${projectId}`, { token: key.token, body: op.exampleBody }));
+    expect(foreign.status).toBe(404);
+  });
+
+  it("answers 429 with Retry-After and rate limit headers past the limit", async () => {
+    setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    try {
+      const { token } = await createTestSidecarToken(orgA);
+      const first = await call(op, orgA, { token });
+      expect(first.headers.get("ratelimit-limit")).toBe("1");
+      const second = await call(op, orgA, { token });
+      expect(second.status).toBe(429);
+      expect(Number(second.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await errorCode(second)).toBe("rate_limited");
+    } finally {
+      clearPolicyOverrides();
+    }
+  });
 });

@@ -3,6 +3,7 @@ import { AppError, forbidden, type Operation, type OperationAuth } from "@bulwar
 import type { z } from "zod";
 import { env } from "@/env";
 import { authenticate, authenticateUser } from "@/server/auth/authenticate";
+import { authenticateSidecar, type SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
 import type { ServiceContext, UserContext } from "@/server/auth/principal";
 import { log } from "@/server/log";
 import { checkRateLimit, clientIp, type PolicyName, rateLimitError, rateLimitHeaders } from "@/server/rate-limit";
@@ -28,12 +29,21 @@ export interface RouteOptions {
   rateLimit?: PolicyName | false;
 }
 
+/** What a sidecar operation knows: the project the token (or the key) sends for. */
+export type SidecarContext = RequestContext & SidecarPrincipal;
+
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
 
 export interface HandlerArgs<P, Q, B, A extends OperationAuth> {
   req: Request;
   /** An org-scoped operation gets the caller's org, actor and scopes; a user one the person; a public one the request. */
-  ctx: A extends "principal" ? ServiceContext : A extends "user" | "platform_admin" ? UserContext : RequestContext;
+  ctx: A extends "principal"
+    ? ServiceContext
+    : A extends "user" | "platform_admin"
+      ? UserContext
+      : A extends "sidecar"
+        ? SidecarContext
+        : RequestContext;
   params: Output<P>;
   query: Output<Q>;
   body: Output<B>;
@@ -93,10 +103,12 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
  * per client address otherwise. Returns the headers every limited response carries; throws
  * 429 (with Retry-After) when over the limit.
  */
-async function enforceRateLimit(policy: PolicyName, req: Request, ctx: RequestContext | ServiceContext | UserContext) {
+async function enforceRateLimit(policy: PolicyName, req: Request, ctx: RequestContext | ServiceContext | UserContext | SidecarContext) {
   const ip = clientIp(req.headers, env.TRUST_PROXY);
   const identity =
-    "actor" in ctx
+    "principalId" in ctx
+      ? { ip, principalId: ctx.principalId, orgId: ctx.orgId }
+      : "actor" in ctx
       ? { ip, principalId: ctx.actor.type === "api_key" ? ctx.actor.apiKeyId : ctx.actor.userId, orgId: ctx.orgId }
       : "userId" in ctx
         ? { ip, principalId: ctx.userId }
@@ -115,10 +127,16 @@ async function resolveContext(
   req: Request,
   requestId: string,
   policy: PolicyName | false,
-): Promise<RequestContext | ServiceContext | UserContext> {
+): Promise<RequestContext | ServiceContext | UserContext | SidecarContext> {
   const facts = { requestId, ...requestFacts(req.headers) };
   if (op.auth === "public") return facts;
   try {
+    if (op.auth === "sidecar") {
+      // An API key standing in for a sidecar names its project in the query (the body is not
+      // parsed before authentication).
+      const projectId = new URL(req.url).searchParams.get("projectId") ?? undefined;
+      return { ...facts, ...(await authenticateSidecar(req, { projectId })) };
+    }
     if (op.auth === "user" || op.auth === "platform_admin") {
       const user = await authenticateUser(req, { platformAdmin: op.auth === "platform_admin" });
       return { ...facts, userId: user.userId, isPlatformAdmin: user.isPlatformAdmin, orgId: user.activeOrg?.orgId ?? null };
@@ -133,9 +151,9 @@ async function resolveContext(
       isPlatformAdmin: principal.isPlatformAdmin,
     };
   } catch (error) {
-    // Failed credentials count against the caller's address, so guessing keys or replaying
-    // stale cookies runs into 429 like any other flood.
-    if (policy && error instanceof AppError && error.code === "unauthorized") await enforceRateLimit(policy, req, facts);
+    // Failed credentials, on any route, spend one per-address budget (`auth.token`), so guessing
+    // keys or tokens or replaying stale cookies runs into 429 like any other flood.
+    if (policy !== false && error instanceof AppError && error.code === "unauthorized") await enforceRateLimit("auth.token", req, facts);
     throw error;
   }
 }

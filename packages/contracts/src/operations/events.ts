@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { defineOperation } from "../operation";
+import { Page } from "../pagination";
+import { EVENT_TYPES } from "./ingest";
+
+export const CapturedEvent = z
+  .object({
+    /** Server id (a decimal string: it is a 64-bit number). */
+    id: z.string(),
+    clientEventId: z.string(),
+    type: z.string(),
+    ts: z.iso.datetime(),
+    runId: z.string().nullable(),
+    turnId: z.string().nullable(),
+    /** Position in the run, assigned by the server on arrival. */
+    seq: z.number().int().nullable(),
+    /** The event's data, redacted (never raw). */
+    data: z.unknown(),
+    sizeBytes: z.number().int(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "CapturedEvent" });
+export type CapturedEvent = z.infer<typeof CapturedEvent>;
+
+export const ListEventsQuery = z.object({
+  runId: z.string().regex(/^run_[0-9a-z]{26}$/).optional(),
+  type: z.enum(EVENT_TYPES).optional(),
+  cursor: z.string().min(1).max(128).optional().describe("The `nextCursor` of the previous page."),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe("Items per page, 1–500 (default 100)."),
+});
+export type ListEventsQuery = z.infer<typeof ListEventsQuery>;
+
+export const listEvents = defineOperation({
+  id: "listEvents",
+  method: "GET",
+  path: "/api/v1/projects/{id}/events",
+  tag: "Events",
+  summary: "List a project's captured events",
+  description: "Oldest first (by event time, then arrival), cursor-paginated. Values are redacted.",
+  auth: "principal",
+  scope: "projects:read",
+  params: z.object({ id: z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`prj_…`).") }),
+  query: ListEventsQuery,
+  success: { status: 200, description: "A page of events.", schema: Page(CapturedEvent) },
+});
