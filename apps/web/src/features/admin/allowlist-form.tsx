@@ -3,15 +3,13 @@
 import type { AllowlistEntry } from "@bulwark/contracts";
 import { Button, ErrorMessage, Field, Input, useToast } from "@bulwark/ui";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, apiFetch } from "@/features/shared/api-client";
+import { apiFetch } from "@/features/shared/api-client";
+import { useApiAction } from "@/features/shared/use-api-action";
 
 export function AllowlistForm() {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
+  const { pending, error, fieldError, run } = useApiAction();
   return (
     <form
       className="grid gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
@@ -20,18 +18,13 @@ export function AllowlistForm() {
         const formElement = event.currentTarget;
         const form = new FormData(formElement);
         const note = String(form.get("note") ?? "").trim();
-        setPending(true);
-        setError(null);
-        try {
-          const entry = await apiFetch<AllowlistEntry>("/api/v1/admin/allowlist", { method: "POST", body: { value: String(form.get("value") ?? ""), ...(note ? { note } : {}) } });
-          formElement.reset();
-          toast(`${entry.value} can now sign up.`, "success");
-          router.refresh();
-        } catch (caught) {
-          setError(caught instanceof ApiError ? caught : new ApiError("The request failed.", 0, "network", undefined));
-        } finally {
-          setPending(false);
-        }
+        const entry = await run(() =>
+          apiFetch<AllowlistEntry>("/api/v1/admin/allowlist", { method: "POST", body: { value: String(form.get("value") ?? ""), ...(note ? { note } : {}) } }),
+        );
+        if (!entry) return;
+        formElement.reset();
+        toast(`${entry.value} can now sign up.`, "success");
+        router.refresh();
       }}
     >
       <Field label="Email address or domain" hint="ada@example.com admits one person; example.com admits that domain, not its subdomains." error={fieldError("value")}>

@@ -4,11 +4,11 @@ import type { SignUpResult } from "@bulwark/contracts";
 import { Button, ErrorMessage, Field, Input } from "@bulwark/ui";
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/features/shared/api-client";
+import { apiFetch } from "@/features/shared/api-client";
+import { useApiAction } from "@/features/shared/use-api-action";
 
 export function SignUpForm({ invitationToken }: { invitationToken?: string | undefined }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { pending, error, fieldError, run } = useApiAction();
   const [result, setResult] = useState<SignUpResult | null>(null);
 
   if (result) {
@@ -26,32 +26,24 @@ export function SignUpForm({ invitationToken }: { invitationToken?: string | und
     );
   }
 
-  const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
   return (
     <form
       className="space-y-4"
       onSubmit={async (event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        setPending(true);
-        setError(null);
-        try {
-          setResult(
-            await apiFetch<SignUpResult>("/api/v1/auth/sign-up", {
-              method: "POST",
-              body: {
-                email: String(form.get("email")),
-                password: String(form.get("password")),
-                ...(form.get("name") ? { name: String(form.get("name")) } : {}),
-                ...(invitationToken ? { invitationToken } : {}),
-              },
-            }),
-          );
-        } catch (caught) {
-          setError(caught instanceof ApiError ? caught : new ApiError("The request failed. Check your connection.", 0, "network", undefined));
-        } finally {
-          setPending(false);
-        }
+        const created = await run(() =>
+          apiFetch<SignUpResult>("/api/v1/auth/sign-up", {
+            method: "POST",
+            body: {
+              email: String(form.get("email")),
+              password: String(form.get("password")),
+              ...(form.get("name") ? { name: String(form.get("name")) } : {}),
+              ...(invitationToken ? { invitationToken } : {}),
+            },
+          }),
+        );
+        if (created) setResult(created);
       }}
     >
       <Field label="Name" error={fieldError("name")}>{(control) => <Input {...control} name="name" autoComplete="name" />}</Field>

@@ -4,18 +4,17 @@ import type { CreatedInvitation, Role } from "@bulwark/contracts";
 import { Button, ErrorMessage, Field, formatDateTime, Input, OneTimeSecret, Select, useToast } from "@bulwark/ui";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/features/shared/api-client";
+import { apiFetch } from "@/features/shared/api-client";
+import { useApiAction } from "@/features/shared/use-api-action";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, withArticle } from "./roles";
 
 /** Invites by email; the accept link is shown here once, since email delivery may not be set up. */
 export function InviteMemberForm({ roles }: { roles: Role[] }) {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { pending, error, fieldError, run } = useApiAction();
   const [role, setRole] = useState<Role>(roles.includes("member") ? "member" : roles[0]!);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
-  const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
   return (
     <div className="space-y-4">
       <form
@@ -24,19 +23,12 @@ export function InviteMemberForm({ roles }: { roles: Role[] }) {
           event.preventDefault();
           const formElement = event.currentTarget;
           const email = String(new FormData(formElement).get("email") ?? "");
-          setPending(true);
-          setError(null);
-          try {
-            const invitation = await apiFetch<CreatedInvitation>("/api/v1/invitations", { method: "POST", body: { email, role } });
-            formElement.reset();
-            setCreated(invitation);
-            toast(`Invitation for ${invitation.email} created.`, "success");
-            router.refresh();
-          } catch (caught) {
-            setError(caught instanceof ApiError ? caught : new ApiError("The request failed.", 0, "network", undefined));
-          } finally {
-            setPending(false);
-          }
+          const invitation = await run(() => apiFetch<CreatedInvitation>("/api/v1/invitations", { method: "POST", body: { email, role } }));
+          if (!invitation) return;
+          formElement.reset();
+          setCreated(invitation);
+          toast(`Invitation for ${invitation.email} created.`, "success");
+          router.refresh();
         }}
       >
         <Field label="Email address" error={fieldError("email")}>

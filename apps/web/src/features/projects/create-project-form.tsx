@@ -3,15 +3,13 @@
 import type { Project } from "@bulwark/contracts";
 import { Button, ErrorMessage, Field, Input, Select, useToast } from "@bulwark/ui";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError, apiFetch } from "@/features/shared/api-client";
+import { apiFetch } from "@/features/shared/api-client";
+import { useApiAction } from "@/features/shared/use-api-action";
 
 export function CreateProjectForm() {
   const router = useRouter();
   const toast = useToast();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const fieldError = (path: string) => error?.fields.find((f) => f.path === path)?.message;
+  const { pending, error, fieldError, run } = useApiAction();
   return (
     <form
       className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
@@ -19,21 +17,16 @@ export function CreateProjectForm() {
         event.preventDefault();
         const formElement = event.currentTarget;
         const form = new FormData(formElement);
-        setPending(true);
-        setError(null);
-        try {
-          const project = await apiFetch<Project>("/api/v1/projects", {
+        const project = await run(() =>
+          apiFetch<Project>("/api/v1/projects", {
             method: "POST",
             body: { name: String(form.get("name")), environment: String(form.get("environment")) },
-          });
-          formElement.reset();
-          toast(`Project “${project.name}” created.`, "success");
-          router.refresh();
-        } catch (caught) {
-          setError(caught instanceof ApiError ? caught : new ApiError("The request failed.", 0, "network", undefined));
-        } finally {
-          setPending(false);
-        }
+          }),
+        );
+        if (!project) return;
+        formElement.reset();
+        toast(`Project “${project.name}” created.`, "success");
+        router.refresh();
       }}
     >
       <Field label="Project name" error={fieldError("name")}>{(control) => <Input {...control} name="name" required maxLength={100} />}</Field>
