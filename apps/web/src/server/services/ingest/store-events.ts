@@ -30,13 +30,15 @@ export async function storeEvents(scope: { orgId: string; projectId: string }, e
             SELECT id, event_seq, max_events FROM runs WHERE id = ANY(${runIds}::text[]) ORDER BY id FOR UPDATE`
         : [];
 
-      const times = events.map((e) => e.ts.getTime());
+      // A semi-join probes the unique (project_id, client_event_id, ts) index once per key; a
+      // plain join over the batch's time window would scan every event of the project in it.
       const existing = await tx.$queryRaw<{ client_event_id: string; ts: Date }[]>`
-        SELECT e.client_event_id, e.ts FROM events e
-        JOIN unnest(${events.map((e) => e.clientEventId)}::text[], ${events.map((e) => e.ts.toISOString())}::timestamptz[]) AS k(id, ts)
-          ON e.client_event_id = k.id AND e.ts = k.ts
-        WHERE e.project_id = ${scope.projectId}
-          AND e.ts BETWEEN ${new Date(Math.min(...times))} AND ${new Date(Math.max(...times))}`;
+        SELECT k.client_event_id, k.ts
+        FROM unnest(${events.map((e) => e.clientEventId)}::text[], ${events.map((e) => e.ts.toISOString())}::timestamptz[]) AS k(client_event_id, ts)
+        WHERE EXISTS (
+          SELECT 1 FROM events e
+          WHERE e.project_id = ${scope.projectId} AND e.client_event_id = k.client_event_id AND e.ts = k.ts
+        )`;
       const seen = new Set(existing.map((row) => key({ clientEventId: row.client_event_id, ts: row.ts })));
 
       const stored: Stored[] = [];
