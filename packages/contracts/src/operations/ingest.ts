@@ -20,6 +20,8 @@ export const DetectionHit = z.strictObject({
 const Excerpt = z.string().max(4096).describe("Size-capped and redacted by the sidecar; redacted again on arrival.");
 
 export const EgressHttpData = z.strictObject({
+  /** The sidecar answered in place of the destination: nothing left the sandbox. */
+  sinkholed: z.boolean().optional(),
   method: z.string().regex(/^[A-Z]{1,16}$/),
   scheme: z.enum(["http", "https"]),
   host: z.string().min(1).max(253),
