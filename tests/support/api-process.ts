@@ -1,11 +1,13 @@
 // One "app process" for cross-process tests: serves the REST route handlers over HTTP from its
 // own Node process, with its own database pool, the way each replica of the web app would.
-// Prints {"port": n} when listening.
+// Listens on the port given as the first argument (default 0: any free port), so a test can stop
+// "the platform" and bring it back at the same address. Prints {"port": n} when listening.
 import http from "node:http";
 import { findRepoRoot } from "@bulwark/db/migrate";
 import { registerWebModuleHooks } from "../../scripts/lib/web-module-hooks";
 
 registerWebModuleHooks(findRepoRoot());
+const requestedPort = Number(process.argv[2] ?? 0);
 const { operations } = await import("@bulwark/contracts");
 const { handlerFor } = await import("../../apps/web/src/testing/route-handlers");
 
@@ -34,7 +36,7 @@ const server = http.createServer(async (incoming, outgoing) => {
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 });
 
-server.listen(0, "127.0.0.1", () => {
+server.listen(Number.isInteger(requestedPort) ? requestedPort : 0, "127.0.0.1", () => {
   const address = server.address();
   console.log(JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 }));
 });
