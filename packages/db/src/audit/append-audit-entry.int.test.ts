@@ -1,23 +1,17 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../client";
+import { describe, expect, it } from "vitest";
 import { appendAuditEntry, type AuditActorType } from "./append-audit-entry";
-import { appendChain, createOrg, deleteOrgs, entryInput, TX_OPTIONS } from "./audit-test-helpers";
+import { appendChain, auditTestDatabase, entryInput, TX_OPTIONS } from "./audit-test-helpers";
 import { computeAuditEntryHash } from "./entry-hash";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 // A pool of 10 like production, so concurrent appends really race for the chain head.
-const db = createPrismaClient(undefined, 10);
-const orgs: string[] = [];
-afterAll(async () => {
-  await deleteOrgs(db, orgs);
-  await db.$disconnect();
-});
+const { db, newOrg } = auditTestDatabase(10);
 
 const asJson = (value: unknown) => JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v));
 
 describe("appendAuditEntry", () => {
   it("links each entry to the previous one and hashes exactly what is stored", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     const [first, second] = await appendChain(db, orgId, 2);
     expect(first).toMatchObject({
       orgId,
@@ -41,7 +35,7 @@ describe("appendAuditEntry", () => {
   });
 
   it("never stores the raw secret", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     const secret = "bwk_live_0123456789abcdefghij";
     const entry = await db.$transaction((tx) =>
       appendAuditEntry(tx, { orgId, actor: { type: "system" }, action: "api_key.create", params: { name: "ci", secret, note: `key ${secret}` } }),
@@ -52,7 +46,7 @@ describe("appendAuditEntry", () => {
   });
 
   it("maps every actor type to the enum", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     const types: AuditActorType[] = ["user", "api_key", "sidecar", "system", "anonymous"];
     const stored = [];
     for (const type of types) {
@@ -63,7 +57,7 @@ describe("appendAuditEntry", () => {
   });
 
   it("keeps client-supplied text verifiable: no NUL, no lone surrogate, bounded length", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     const entry = await db.$transaction((tx) =>
       appendAuditEntry(tx, { orgId, actor: { type: "anonymous" }, action: "auth.signin_failed", request: { userAgent: `bad\u0000\ud800${"x".repeat(600)}😀` } }),
     );
@@ -72,13 +66,13 @@ describe("appendAuditEntry", () => {
   });
 
   it("refuses to run outside a transaction, where the lock would not hold", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     await expect(appendAuditEntry(db, entryInput(orgId, 1))).rejects.toThrow(/inside a transaction/);
     expect(await db.auditLogEntry.count({ where: { orgId } })).toBe(0);
   });
 
   it("rolls back with the change it records, leaving no hole in the chain", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     await expect(
       db.$transaction(async (tx) => {
         await appendAuditEntry(tx, entryInput(orgId, 1));
@@ -91,7 +85,7 @@ describe("appendAuditEntry", () => {
 
   // Without the chain lock, concurrent writers read the same head and collide on (org, seq).
   it("keeps one unbroken chain under 100 concurrent writers", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     await Promise.all(Array.from({ length: 100 }, (_, i) => db.$transaction((tx) => appendAuditEntry(tx, entryInput(orgId, i)), TX_OPTIONS)));
     const seqs = (await db.auditLogEntry.findMany({ where: { orgId }, select: { seq: true }, orderBy: { seq: "asc" } })).map((e) => Number(e.seq));
     expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
@@ -99,7 +93,7 @@ describe("appendAuditEntry", () => {
   });
 
   it("lets two orgs write concurrently without touching each other's chain", async () => {
-    const [a, b] = [await createOrg(db, orgs), await createOrg(db, orgs)];
+    const [a, b] = [await newOrg(), await newOrg()];
     const writes = Array.from({ length: 100 }, (_, i) => db.$transaction((tx) => appendAuditEntry(tx, entryInput(i % 2 ? a : b, i)), TX_OPTIONS));
     await Promise.all(writes);
     for (const orgId of [a, b]) {

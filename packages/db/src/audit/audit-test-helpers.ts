@@ -1,3 +1,5 @@
+import { afterAll } from "vitest";
+import { createPrismaClient } from "../client";
 import type { AuditLogEntry, Prisma, PrismaClient } from "../generated/prisma/index.js";
 import { newId } from "../ids";
 import { appendAuditEntry, type AuditEntryInput } from "./append-audit-entry";
@@ -52,4 +54,23 @@ export async function tamper(db: PrismaClient, attack: (tx: Prisma.TransactionCl
     await tx.$executeRawUnsafe("SET LOCAL session_replication_role = replica");
     await attack(tx);
   });
+}
+
+/**
+ * A test file's own client and organizations: every org it makes is deleted (with its chain)
+ * after the file. `chainOf(n)` makes an org with an n-entry chain.
+ */
+export function auditTestDatabase(poolSize = 4) {
+  const db = createPrismaClient(undefined, poolSize);
+  const orgs: string[] = [];
+  afterAll(async () => {
+    await deleteOrgs(db, orgs);
+    await db.$disconnect();
+  });
+  const newOrg = () => createOrg(db, orgs);
+  const chainOf = async (count: number) => {
+    const orgId = await newOrg();
+    return { orgId, entries: await appendChain(db, orgId, count) };
+  };
+  return { db, newOrg, chainOf };
 }

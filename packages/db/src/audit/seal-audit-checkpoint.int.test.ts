@@ -1,25 +1,14 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../client";
+import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
 import { appendAuditEntry } from "./append-audit-entry";
-import { appendChain, createOrg, deleteOrgs, entryInput, tamper } from "./audit-test-helpers";
+import { auditTestDatabase, entryInput, tamper } from "./audit-test-helpers";
 import { AuditChainBrokenError, sealAuditCheckpoint } from "./seal-audit-checkpoint";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 // Retention (issue 6): entries are pruned only behind a sealed checkpoint, after which the
 // chain still verifies and appends carry on from it. Org chains only: sealing the shared
 // platform chain would prune entries other test files rely on.
-const db = createPrismaClient(undefined, 4);
-const orgs: string[] = [];
-afterAll(async () => {
-  await deleteOrgs(db, orgs);
-  await db.$disconnect();
-});
-
-async function chainOf(count: number) {
-  const orgId = await createOrg(db, orgs);
-  return { orgId, entries: await appendChain(db, orgId, count) };
-}
+const { db, newOrg, chainOf } = auditTestDatabase(4);
 
 const seal = (orgId: string, uptoSeq: bigint) => db.$transaction((tx) => sealAuditCheckpoint(tx, orgId, uptoSeq));
 const append = (orgId: string) => db.$transaction((tx) => appendAuditEntry(tx, entryInput(orgId, 99)));
@@ -72,7 +61,7 @@ describe("sealAuditCheckpoint", () => {
     await seal(orgId, 3n);
     await expect(seal(orgId, 3n)).rejects.toThrow(RangeError);
     await expect(seal(orgId, 2n)).rejects.toThrow(RangeError);
-    const empty = await createOrg(db, orgs);
+    const empty = await newOrg();
     await expect(seal(empty, 1n)).rejects.toThrow(RangeError);
   });
 

@@ -1,23 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createPrismaClient } from "../client";
+import { describe, expect, it } from "vitest";
 import { newId } from "../ids";
-import { appendChain, createOrg, deleteOrgs, tamper } from "./audit-test-helpers";
+import { auditTestDatabase, tamper } from "./audit-test-helpers";
 import { computeAuditEntryHash } from "./entry-hash";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 // Tampering directly in the database, as an attacker with write access would, must be reported
 // at the first broken sequence number. Each test builds its own org chain.
-const db = createPrismaClient(undefined, 4);
-const orgs: string[] = [];
-afterAll(async () => {
-  await deleteOrgs(db, orgs);
-  await db.$disconnect();
-});
-
-async function chainOf(count: number) {
-  const orgId = await createOrg(db, orgs);
-  return { orgId, entries: await appendChain(db, orgId, count) };
-}
+const { db, newOrg, chainOf } = auditTestDatabase(4);
 
 describe("verifyAuditChain", () => {
   it("passes an honest chain and reports its head", async () => {
@@ -26,7 +15,7 @@ describe("verifyAuditChain", () => {
   });
 
   it("passes an empty chain", async () => {
-    const orgId = await createOrg(db, orgs);
+    const orgId = await newOrg();
     expect(await verifyAuditChain(db, orgId)).toEqual({ ok: true, entries: 0, headSeq: null, headHash: null, checkedFromSeq: "1" });
   });
 
