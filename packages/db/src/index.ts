@@ -1,4 +1,4 @@
-export { prisma, createPrismaClient } from "./client";
+export { prisma, pool, createPrismaClient, createDatabase, type Database } from "./client";
 export { resolveDatabaseUrl, embeddedSettings } from "./database-url";
 export { newId, isId, ID_PREFIXES, type IdKind } from "./ids";
 export { Prisma, PrismaClient } from "./generated/prisma/index.js";

@@ -73,16 +73,23 @@ export function createDetector(ruleList: readonly Rule[] = ALL_RULES): Detector 
   const rulesByKeyword = keywords.map(() => [] as CompiledRule[]);
   for (const entry of compiled) for (const id of entry.keywordIds) rulesByKeyword[id]!.push(entry);
   const shapeRules = compiled.filter((entry) => entry.rule.keywords.length === 0);
+  // Which rules this selection chose (`chosenIn[rule] === selection`), reused like the automaton's marks.
+  const chosenIn = new Uint32Array(compiled.length);
+  let selection = 0;
 
   /** The rules worth running: those whose keywords occur, and keyword-less ones whose precheck holds. */
   function selectRules(text: string): { selected: CompiledRule[]; positions: (number[] | undefined)[] } {
     const { found, positions, shape } = automaton.scan(text);
-    const chosen = new Uint8Array(compiled.length);
+    if (selection === 0xffffffff) {
+      chosenIn.fill(0);
+      selection = 0;
+    }
+    const mark = ++selection;
     const selected: CompiledRule[] = [];
     for (const id of found) {
       for (const entry of rulesByKeyword[id]!) {
-        if (chosen[entry.index] === 1) continue;
-        chosen[entry.index] = 1;
+        if (chosenIn[entry.index] === mark) continue;
+        chosenIn[entry.index] = mark;
         selected.push(entry);
       }
     }

@@ -28,12 +28,20 @@ export class KeywordAutomaton {
   private readonly hasOutput: Uint8Array;
   private readonly lengths: readonly number[];
   private readonly tracked: Uint8Array;
+  /**
+   * Which keywords this scan has reported: `seenIn[k] === scanNumber`. Reused across scans (a
+   * fresh typed array per call costs more than scanning a short string), which is safe because
+   * a scan never yields.
+   */
+  private readonly seenIn: Uint32Array;
+  private scanNumber = 0;
 
   /** `tracked` keywords also report where they occur (for anchored rules). */
   constructor(keywords: readonly string[], tracked: ReadonlySet<number> = new Set()) {
     this.keywordCount = keywords.length;
     this.lengths = keywords.map((keyword) => keyword.length);
     this.tracked = new Uint8Array(keywords.length);
+    this.seenIn = new Uint32Array(keywords.length);
     for (const index of tracked) this.tracked[index] = 1;
     let size = 1; // class 0: every character that appears in no keyword
     for (const keyword of keywords) {
@@ -103,7 +111,12 @@ export class KeywordAutomaton {
   }
 
   scan(text: string): KeywordScan {
-    const seen = new Uint8Array(this.keywordCount);
+    if (this.scanNumber === 0xffffffff) {
+      this.seenIn.fill(0);
+      this.scanNumber = 0;
+    }
+    const mark = ++this.scanNumber;
+    const seenIn = this.seenIn;
     const found: number[] = [];
     const positions: (number[] | undefined)[] = [];
     const { alphabet, alphabetSize, delta, outputs, hasOutput, lengths, tracked } = this;
@@ -112,8 +125,8 @@ export class KeywordAutomaton {
       row = delta[row + alphabet[text.charCodeAt(i)]!]!;
       if (hasOutput[row] === 1) {
         for (const keyword of outputs[row / alphabetSize]!) {
-          if (seen[keyword] === 0) {
-            seen[keyword] = 1;
+          if (seenIn[keyword] !== mark) {
+            seenIn[keyword] = mark;
             found.push(keyword);
           }
           if (tracked[keyword] === 1) (positions[keyword] ??= []).push(i - lengths[keyword]! + 1);

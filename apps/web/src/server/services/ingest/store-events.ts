@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@bulwark/db";
+import { pool } from "@bulwark/db";
 import { forgetPartitions } from "./partition-days";
 import type { PreparedEvent, Rejection } from "./prepare-events";
 
@@ -9,104 +9,118 @@ export interface Stored {
   seq: number | null;
 }
 
-const key = (e: { clientEventId: string; ts: Date }) => `${e.clientEventId}\u0000${e.ts.getTime()}`;
+interface Outcome {
+  ord: number;
+  status: "stored" | "duplicate" | "capped";
+  /** bigint, as node-postgres returns it: text. */
+  seq: string | null;
+  max_events: number | null;
+}
 
 /**
- * Stores a batch in one transaction, so nothing is acknowledged before it is committed:
- * 1. lock the batch's runs (in id order, so concurrent batches cannot deadlock);
- * 2. find events already stored — after the lock, so a concurrent replay of the same batch sees
- *    the first delivery's rows and takes no sequence numbers for them;
- * 3. take sequence numbers with one `UPDATE runs … RETURNING` per run, up to the run's cap;
- * 4. insert every row with ONE statement (`unnest` of column arrays), ON CONFLICT DO NOTHING —
- *    which also settles replays of events without a run, which take no lock.
+ * Stores a batch with ONE statement — its own transaction, so nothing is acknowledged before it
+ * is committed, and the runs' row locks are held for that statement alone (no application code
+ * runs while batches of the same run wait on each other):
+ * - `locked` takes the batch's runs FOR UPDATE in id order (concurrent batches cannot deadlock)
+ *   and, having waited, reads their latest `event_seq`;
+ * - `fresh` drops events already stored and repeats inside the batch (first copy wins);
+ * - `numbered` gives each fresh event of a run the next sequence numbers, in event time order
+ *   (arrival order breaks ties), and `accepted` keeps those within the run's cap;
+ * - `inserted` writes every accepted row at once from column arrays (`unnest`), ON CONFLICT DO
+ *   NOTHING: a concurrent delivery that committed after this statement's snapshot makes the row
+ *   a duplicate, at the cost of a gap in the numbers — they stay monotonic, never reused;
+ * - `bumped` moves each run's counter to the highest number actually stored (a data-modifying
+ *   CTE always runs to completion, read or not).
+ * It goes through the pool under Prisma (see `pool` in @bulwark/db) as a named (prepared)
+ * statement: Prisma's raw path would spend milliseconds of CPU per batch passing the column
+ * arrays through its query compiler. (One JSON parameter instead of arrays was tried: the
+ * server's JSON parsing made the statement, which holds the run lock, slower.)
  */
+const STORE_BATCH = `
+  WITH batch AS (
+    SELECT * FROM unnest($3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::int[])
+      AS b(ord, ts, run_id, turn_id, client_event_id, type, payload, size_bytes)
+  ),
+  locked AS (
+    SELECT id, event_seq, max_events FROM runs
+    WHERE id IN (SELECT run_id FROM batch) AND project_id = $2
+    ORDER BY id FOR UPDATE
+  ),
+  fresh AS (
+    -- A semi-join probes the unique (project_id, client_event_id, ts) index once per key.
+    SELECT DISTINCT ON (b.client_event_id, b.ts) b.* FROM batch b
+    WHERE NOT EXISTS (
+      SELECT 1 FROM events e WHERE e.project_id = $2 AND e.client_event_id = b.client_event_id AND e.ts = b.ts
+    )
+    ORDER BY b.client_event_id, b.ts, b.ord
+  ),
+  numbered AS (
+    SELECT f.*, l.max_events,
+      CASE WHEN f.run_id IS NULL THEN NULL
+           ELSE l.event_seq + row_number() OVER (PARTITION BY f.run_id ORDER BY f.ts, f.ord) END AS seq
+    FROM fresh f LEFT JOIN locked l ON l.id = f.run_id
+  ),
+  accepted AS (
+    SELECT * FROM numbered WHERE max_events IS NULL OR seq <= max_events
+  ),
+  inserted AS (
+    INSERT INTO events (ts, org_id, project_id, run_id, turn_id, seq, client_event_id, type, payload, size_bytes)
+    SELECT ts, $1, $2, run_id, turn_id, seq, client_event_id, type, payload, size_bytes FROM accepted
+    ON CONFLICT (project_id, client_event_id, ts) DO NOTHING
+    RETURNING client_event_id, ts, run_id, seq
+  ),
+  bumped AS (
+    UPDATE runs r SET event_seq = GREATEST(r.event_seq, top.seq)
+    FROM (SELECT run_id, max(seq) AS seq FROM inserted WHERE run_id IS NOT NULL GROUP BY run_id) top
+    WHERE r.id = top.run_id
+  )
+  SELECT b.ord,
+    CASE WHEN i.client_event_id IS NOT NULL THEN 'stored'
+         WHEN n.ord IS NOT NULL AND n.max_events IS NOT NULL AND n.seq > n.max_events THEN 'capped'
+         ELSE 'duplicate' END AS status,
+    i.seq, n.max_events
+  FROM batch b
+  LEFT JOIN numbered n ON n.ord = b.ord
+  LEFT JOIN inserted i ON n.ord IS NOT NULL AND i.client_event_id = b.client_event_id AND i.ts = b.ts`;
+
+/** Stores a batch with STORE_BATCH; each event is stored, a duplicate, or rejected at the run's cap. */
 export async function storeEvents(scope: { orgId: string; projectId: string }, events: PreparedEvent[]): Promise<{ stored: Stored[]; rejected: Rejection[] }> {
   if (events.length === 0) return { stored: [], rejected: [] };
+  let outcomes: Outcome[];
   try {
-    return await prisma.$transaction(async (tx) => {
-      const runIds = [...new Set(events.flatMap((e) => (e.runId ? [e.runId] : [])))].sort();
-      const runs = runIds.length
-        ? await tx.$queryRaw<{ id: string; event_seq: bigint; max_events: number | null }[]>`
-            SELECT id, event_seq, max_events FROM runs WHERE id = ANY(${runIds}::text[]) ORDER BY id FOR UPDATE`
-        : [];
-
-      // A semi-join probes the unique (project_id, client_event_id, ts) index once per key; a
-      // plain join over the batch's time window would scan every event of the project in it.
-      const existing = await tx.$queryRaw<{ client_event_id: string; ts: Date }[]>`
-        SELECT k.client_event_id, k.ts
-        FROM unnest(${events.map((e) => e.clientEventId)}::text[], ${events.map((e) => e.ts.toISOString())}::timestamptz[]) AS k(client_event_id, ts)
-        WHERE EXISTS (
-          SELECT 1 FROM events e
-          WHERE e.project_id = ${scope.projectId} AND e.client_event_id = k.client_event_id AND e.ts = k.ts
-        )`;
-      const seen = new Set(existing.map((row) => key({ clientEventId: row.client_event_id, ts: row.ts })));
-
-      const stored: Stored[] = [];
-      const rejected: Rejection[] = [];
-      const fresh: PreparedEvent[] = [];
-      for (const event of events) {
-        const k = key(event);
-        if (seen.has(k)) stored.push({ event, status: "duplicate", seq: null });
-        else {
-          seen.add(k); // a repeat inside the batch is a duplicate of its first copy
-          fresh.push(event);
-        }
-      }
-
-      // Sequence numbers follow event time within a run; arrival order breaks ties.
-      const seqOf = new Map<PreparedEvent, number>();
-      const accepted: PreparedEvent[] = fresh.filter((e) => !e.runId);
-      for (const run of runs) {
-        const mine = fresh.filter((e) => e.runId === run.id).sort((a, b) => a.ts.getTime() - b.ts.getTime() || a.index - b.index);
-        if (mine.length === 0) continue;
-        const room = run.max_events === null ? mine.length : Math.max(0, run.max_events - Number(run.event_seq));
-        const granted = Math.min(room, mine.length);
-        if (granted > 0) {
-          const [after] = await tx.$queryRaw<{ event_seq: bigint }[]>`
-            UPDATE runs SET event_seq = event_seq + ${granted} WHERE id = ${run.id} RETURNING event_seq`;
-          const first = Number(after!.event_seq) - granted + 1;
-          mine.slice(0, granted).forEach((e, i) => {
-            seqOf.set(e, first + i);
-            accepted.push(e);
-          });
-        }
-        for (const e of mine.slice(granted)) {
-          rejected.push({
-            index: e.index,
-            id: e.clientEventId,
-            code: "run_event_cap",
-            message: `The run has reached its cap of ${run.max_events} events and accepts no more.`,
-          });
-        }
-      }
-
-      if (accepted.length > 0) {
-        const inserted = await tx.$queryRaw<{ client_event_id: string; ts: Date }[]>`
-          INSERT INTO events (ts, org_id, project_id, run_id, turn_id, seq, client_event_id, type, payload, size_bytes)
-          SELECT r.ts, ${scope.orgId}, ${scope.projectId}, r.run_id, r.turn_id, r.seq, r.client_event_id, r.type, r.payload, r.size_bytes
-          FROM unnest(
-            ${accepted.map((e) => e.ts.toISOString())}::timestamptz[],
-            ${accepted.map((e) => e.runId)}::text[],
-            ${accepted.map((e) => e.turnId)}::text[],
-            ${accepted.map((e) => seqOf.get(e) ?? null)}::bigint[],
-            ${accepted.map((e) => e.clientEventId)}::text[],
-            ${accepted.map((e) => e.type)}::text[],
-            ${accepted.map((e) => e.payload)}::jsonb[],
-            ${accepted.map((e) => e.sizeBytes)}::int[]
-          ) AS r(ts, run_id, turn_id, seq, client_event_id, type, payload, size_bytes)
-          ON CONFLICT (project_id, client_event_id, ts) DO NOTHING
-          RETURNING client_event_id, ts`;
-        const written = new Set(inserted.map((row) => key({ clientEventId: row.client_event_id, ts: row.ts })));
-        for (const e of accepted) {
-          // Not written: a concurrent delivery of the same run-less event committed first.
-          stored.push(written.has(key(e)) ? { event: e, status: "stored", seq: seqOf.get(e) ?? null } : { event: e, status: "duplicate", seq: null });
-        }
-      }
-      return { stored, rejected };
-    });
+    const values = [
+      scope.orgId,
+      scope.projectId,
+      events.map((_, i) => i),
+      events.map((e) => e.ts.toISOString()),
+      events.map((e) => e.runId),
+      events.map((e) => e.turnId),
+      events.map((e) => e.clientEventId),
+      events.map((e) => e.type),
+      events.map((e) => e.payload),
+      events.map((e) => e.sizeBytes),
+    ];
+    outcomes = (await pool.query<Outcome>({ name: "ingest-store-batch", text: STORE_BATCH, values })).rows;
   } catch (error) {
     // A partition dropped since the cached list was read: the retry will reject those items.
     if (error instanceof Error && /no partition of relation/i.test(error.message)) forgetPartitions();
     throw error;
   }
+
+  const stored: Stored[] = [];
+  const rejected: Rejection[] = [];
+  for (const outcome of outcomes) {
+    const event = events[outcome.ord]!;
+    if (outcome.status === "capped") {
+      rejected.push({
+        index: event.index,
+        id: event.clientEventId,
+        code: "run_event_cap",
+        message: `The run has reached its cap of ${outcome.max_events} events and accepts no more.`,
+      });
+    } else {
+      stored.push({ event, status: outcome.status, seq: outcome.status === "stored" && outcome.seq !== null ? Number(outcome.seq) : null });
+    }
+  }
+  return { stored, rejected };
 }

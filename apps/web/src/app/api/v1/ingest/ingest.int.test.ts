@@ -102,6 +102,23 @@ describe("POST /api/v1/ingest/events", () => {
     expect((await prisma.run.findUniqueOrThrow({ where: { id: run.id } })).eventSeq).toBe(20n);
   });
 
+  it("numbers concurrent distinct batches of one run 1..n with no number taken twice, each batch in event-time order", async () => {
+    const { org, projectId, token } = await setup();
+    const run = await createRun(org, projectId);
+    const base = Date.now() - 10_000;
+    // Event times run backwards inside each batch: numbering follows time, not position.
+    const batches = Array.from({ length: 8 }, (_, b) => Array.from({ length: 25 }, (_, i) => egress({ runId: run.id, ts: new Date(base + b * 100 + (25 - i)).toISOString() })));
+    const responses = await Promise.all(batches.map((batch) => send(token, batch)));
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const rows = await prisma.event.findMany({ where: { runId: run.id }, select: { seq: true, ts: true, clientEventId: true } });
+    expect(rows.map((r) => Number(r.seq)).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    for (const batch of batches) {
+      const mine = rows.filter((r) => batch.some((e) => e.id === r.clientEventId)).sort((a, b) => Number(a.seq) - Number(b.seq));
+      expect(mine.map((r) => r.ts.getTime())).toEqual([...mine.map((r) => r.ts.getTime())].sort((a, b) => a - b));
+    }
+    expect((await prisma.run.findUniqueOrThrow({ where: { id: run.id } })).eventSeq).toBe(200n);
+  });
+
   it("answers 413 in the error envelope beyond 1,000 events or 1 MiB", async () => {
     const { projectId, token } = await setup();
     const tooMany = await send(token, Array.from({ length: 1001 }, () => ({ id: "a", type: "sidecar.dropped", ts: new Date().toISOString(), data: { count: 1 } })));
