@@ -6,3 +6,4 @@ export * from "./env";
 export * from "./api-markdown";
 export * from "./scopes";
 export * from "./pagination";
+export * from "./canonical-json";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@bulwark/contracts";
 import { redactParams } from "./redact-params";
 
 export const PARAMS_PREVIEW_MAX = 200;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AuditLogEntry } from "../generated/prisma/index.js";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@bulwark/contracts";
 
 /** The columns an entry's hash covers: everything stored except its id and the hash itself. */
 export type HashedAuditFields = Pick<

@@ -5,4 +5,3 @@ export { type AuditChainVerification, type AuditChainBreak } from "./walk-audit-
 export { computeAuditEntryHash, type HashedAuditFields } from "./entry-hash";
 export { auditParams, PARAMS_PREVIEW_MAX, type AuditParams } from "./audit-params";
 export { redactParams, looksLikeCredential, REDACTED } from "./redact-params";
-export { canonicalJson } from "./canonical-json";

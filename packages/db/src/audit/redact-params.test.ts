@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { auditParams, PARAMS_PREVIEW_MAX } from "./audit-params";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson } from "@bulwark/contracts";
 import { looksLikeCredential, REDACTED, redactParams } from "./redact-params";
 
 const SECRETS = {

@@ -1,0 +1,21 @@
+// A throwaway self-signed certificate for CN/SAN agent.test, valid until 2126. Test-only: it is
+// trusted by nothing, which is exactly what the TLS verification test relies on.
+export const SELF_SIGNED_CERT = `-----BEGIN CERTIFICATE-----
+MIIBmDCCAT6gAwIBAgIUc93I0OAeaaTMxkTQLSv5sg/lHsMwCgYIKoZIzj0EAwIw
+FTETMBEGA1UEAwwKYWdlbnQudGVzdDAgFw0yNjExMjEwMzUzMjFaGA8yMTI2MTAy
+ODAzNTMyMVowFTETMBEGA1UEAwwKYWdlbnQudGVzdDBZMBMGByqGSM49AgEGCCqG
+SM49AwEHA0IABJgjjOBH68aN289ESIePq/TP3i1oS5xM8NuN7NBrxU8wxDFRZwRf
+4wH/bb6bTI1n/aKOiXBU0bKKPs5ygv2wrICjajBoMB0GA1UdDgQWBBRPFXBbUXzF
+emsOh5ztgprPNojCczAfBgNVHSMEGDAWgBRPFXBbUXzFemsOh5ztgprPNojCczAP
+BgNVHRMBAf8EBTADAQH/MBUGA1UdEQQOMAyCCmFnZW50LnRlc3QwCgYIKoZIzj0E
+AwIDSAAwRQIhAK3EOln74Mc8SCzj4Ldke3pOXrWxc6xhwZvrjzkYzbBxAiALhR0C
+MQxu3gCoyDvBJon0w4t0YBkLmc7cHllXW8s2bQ==
+-----END CERTIFICATE-----
+`;
+
+export const SELF_SIGNED_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgwo0HMNu52ju4LLvJ
+pDu6NyCWXr+ccoij9FcaHRV1FdmhRANCAASYI4zgR+vGjdvPREiHj6v0z94taEuc
+TPDbjezQa8VPMMQxUWcEX+MB/22+m0yNZ/2ijolwVNGyij7OcoL9sKyA
+-----END PRIVATE KEY-----
+`;

@@ -1,0 +1,21 @@
+/** Public references cited by remediation advice; one place so a moved page is fixed once. */
+export const REFERENCES = {
+  llm01: "https://genai.owasp.org/llmrisk/llm01-prompt-injection/",
+  llm02: "https://genai.owasp.org/llmrisk/llm022025-sensitive-information-disclosure/",
+  llm04: "https://genai.owasp.org/llmrisk/llm042025-data-and-model-poisoning/",
+  llm06: "https://genai.owasp.org/llmrisk/llm062025-excessive-agency/",
+  llm07: "https://genai.owasp.org/llmrisk/llm072025-system-prompt-leakage/",
+  agenticThreats: "https://genai.owasp.org/resource/agentic-ai-threats-and-mitigations/",
+  promptInjectionCheatSheet: "https://cheatsheetseries.owasp.org/cheatsheets/LLM_Prompt_Injection_Prevention_Cheat_Sheet.html",
+  secretsCheatSheet: "https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html",
+  ssrfCheatSheet: "https://cheatsheetseries.owasp.org/cheatsheets/Server_Side_Request_Forgery_Prevention_Cheat_Sheet.html",
+  authorizationCheatSheet: "https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html",
+  atlasDirectInjection: "https://atlas.mitre.org/techniques/AML.T0051.000",
+  atlasIndirectInjection: "https://atlas.mitre.org/techniques/AML.T0051.001",
+  atlasJailbreak: "https://atlas.mitre.org/techniques/AML.T0054",
+  atlasDataLeakage: "https://atlas.mitre.org/techniques/AML.T0057",
+  atlasMetaPromptExtraction: "https://atlas.mitre.org/techniques/AML.T0056",
+  atlasPluginCompromise: "https://atlas.mitre.org/techniques/AML.T0053",
+  atlasToolExfiltration: "https://atlas.mitre.org/techniques/AML.T0086",
+  atlasMemoryPoisoning: "https://atlas.mitre.org/techniques/AML.T0080.000",
+} as const;
