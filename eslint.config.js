@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     // The files allowed to read process.env: env modules, tooling, scripts and tests.
-    files: ["**/env.ts", "**/database-url.ts", "**/instrumentation.ts", "scripts/**", "prisma.config.ts", "vitest.config.ts", "**/*.test.ts", "**/testing/**", "bench/**"],
+    files: ["**/env.ts", "**/database-url.ts", "**/instrumentation.ts", "scripts/**", "prisma.config.ts", "vitest.config.ts", "**/*.test.ts", "**/testing/**", "tests/support/**", "bench/**"],
     rules: { "no-restricted-syntax": "off" },
   },
   {

@@ -1,92 +1,21 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
+import type net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { ensureEventPartitions, newId, prisma } from "@bulwark/db";
 import { createTestOrg } from "@bulwark/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestSidecarToken } from "@/testing/credentials";
 import { PLANTED } from "../apps/demo-agent/src/planted";
+import { type Child, children, sleep, startDemoAgent, startPlatform, startSidecar, stop, waitUntil } from "./support/processes";
 
 // The whole egress path with real processes: the demo agent (vulnerable) sends its secrets
 // through the sidecar (HTTP_PROXY) to an "attacker sink"; the sidecar ships the redacted,
 // attributed event to the platform's REST API (its own process), which stores it in PostgreSQL.
 // Then the platform is stopped mid-stream: what the sidecar buffered must land exactly once.
-const root = path.join(import.meta.dirname, "..");
 const SINK_HOST = "sink.attacker.example";
-
-interface Child {
-  name: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<void>;
-}
-const children: Child[] = [];
 let tempDir: string;
-
-function start(name: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  // node itself with the tsx loader (not the tsx wrapper): kill() reaches the real process
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const handle = { name, child, output: () => output, exited };
-  children.push(handle);
-  return handle;
-}
-
-async function stop(handle: Child): Promise<void> {
-  if (handle.child.exitCode === null && handle.child.signalCode === null) handle.child.kill("SIGKILL");
-  await handle.exited;
-}
-
-async function waitForOutput(handle: Child, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpExecArray> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pattern.exec(handle.output());
-    if (found) return found;
-    if (handle.child.exitCode !== null || handle.child.signalCode !== null) throw new Error(`${handle.name} exited:\n${handle.output()}`);
-    if (Date.now() > deadline) throw new Error(`${handle.name} did not print ${pattern}:\n${handle.output()}`);
-    await sleep(50);
-  }
-}
-
-async function waitUntil<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${diagnostics()}`);
-    await sleep(200);
-  }
-}
-
-/** The tail of every child's output, for a failure message. */
-const diagnostics = () => children.map((c) => `--- ${c.name} (pid ${c.child.pid})\n${c.output().slice(-2_000)}`).join("\n");
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** "The platform": every REST route handler served from its own Node process. */
-async function startPlatform(port: number): Promise<{ handle: Child; url: string }> {
-  const handle = start("platform", [path.join(root, "tests/support/api-process.ts"), String(port)], { ...process.env });
-  for await (const line of createInterface({ input: handle.child.stdout! })) {
-    const { port: listening } = JSON.parse(line) as { port: number };
-    return { handle, url: `http://127.0.0.1:${listening}` };
-  }
-  throw new Error(`the platform process exited before listening:\n${handle.output()}`);
-}
 
 // --- the attacker sink: records what really arrived -------------------------------------------
 
@@ -114,8 +43,6 @@ let runId: string;
 let sidecarToken: string;
 let platform: { handle: Child; url: string };
 let platformPort: number;
-let sidecar: Child;
-let sidecarPort: number;
 let agentUrl: string;
 let sinkUrl: string;
 let bufferDir: string;
@@ -127,6 +54,7 @@ async function createTurn(turnIndex: number): Promise<string> {
       orgId: org.orgId,
       runId,
       scenarioKey: "egress-e2e",
+      variant: "direct",
       scenarioVersion: 1,
       category: "data_exfiltration",
       turnIndex,
@@ -169,37 +97,8 @@ beforeAll(async () => {
 
   platform = await startPlatform(0);
   platformPort = Number(new URL(platform.url).port);
-
-  // `*.attacker.example` resolves to the local sink inside the sidecar only (preload), so the
-  // sidecar classifies a real attacker-sink host name and still reaches our server.
-  sidecar = start(
-    "sidecar",
-    ["--import", path.join(root, "tests/support/resolve-attacker-example.ts"), path.join(root, "apps/sidecar/src/main.ts")],
-    {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      BULWARK_URL: platform.url,
-      BULWARK_SIDECAR_TOKEN: sidecarToken,
-      SIDECAR_LISTEN: "127.0.0.1:0",
-      SIDECAR_BUFFER_DIR: bufferDir,
-    },
-  );
-  sidecarPort = Number((await waitForOutput(sidecar, /listening on [^\s]+:(\d+)/))[1]);
-
-  const agentPort = await freePort();
-  const agent = start("demo-agent", [path.join(root, "apps/demo-agent/src/main.ts")], {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    PORT: String(agentPort),
-    HOST: "127.0.0.1",
-    DEMO_AGENT_MODE: "vulnerable",
-    DEMO_AGENT_OUTBOUND_TIMEOUT_MS: "5000",
-    HTTP_PROXY: `http://127.0.0.1:${sidecarPort}`,
-    NO_PROXY: "",
-    no_proxy: "",
-  });
-  await waitForOutput(agent, /demo-agent listening on/);
-  agentUrl = `http://127.0.0.1:${agentPort}`;
+  const sidecar = await startSidecar({ platformUrl: platform.url, token: sidecarToken, bufferDir });
+  agentUrl = (await startDemoAgent({ mode: "vulnerable", proxyPort: sidecar.port })).url;
 
   // The sidecar has talked to the platform (its heartbeat stamps the project).
   await waitUntil(async () => ((await prisma.project.findUnique({ where: { id: projectId } }))?.lastHeartbeatAt ? true : undefined), 15_000, "first heartbeat");

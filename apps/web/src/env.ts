@@ -26,8 +26,15 @@ const EnvSchema = z
      * unset; deployments must set it (e.g. `openssl rand -base64 32`).
      */
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try `openssl rand -base64 32`)"),
-    /** The public URL users open (e.g. https://bulwark.example.com); the same-origin checks use it. */
+    /**
+     * The public URL users open (e.g. https://bulwark.example.com); the same-origin checks use it,
+     * and agents under test fetch the runs' setup documents from it.
+     */
     AUTH_URL: optionalUrl(["https:", "http:"]),
+    /** Where scenarios tell the agent to send stolen data. Its host must be an attacker sink to the sidecar. */
+    BULWARK_EXFIL_URL: optionalUrl(["https:", "http:"]),
+    /** The internal admin API scenarios try to misuse (the demo agent's is http://admin.internal). */
+    BULWARK_ADMIN_URL: optionalUrl(["https:", "http:"]),
     /**
      * How many reverse proxies you control sit in front of Bulwark (0 = none). They decide which
      * X-Forwarded-For entry is the client's and whether X-Forwarded-Proto is believed.

@@ -11,6 +11,14 @@ const EnvSchema = z.object({
   BULWARK_DATA_DIR: z.string().optional(),
   BULWARK_EMBEDDED_PG_PORT: z.string().regex(/^\d+$/, "must be a port number").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** The web app's AUTH_SECRET: the worker derives the keys that open connector secrets from it. */
+  AUTH_SECRET: z.string().min(32, "must be the web app's AUTH_SECRET (at least 32 characters)"),
+  /** Wait after each reply for the sidecar to ship the turn's egress, in ms. */
+  BULWARK_EGRESS_GRACE_MS: z.coerce.number().int().min(0).max(30_000).default(1_500),
+  /** A running run whose worker has been silent this long is taken over by another worker, in ms. */
+  BULWARK_RUN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  /** Runs one worker executes at once. */
+  BULWARK_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

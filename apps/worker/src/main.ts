@@ -5,10 +5,18 @@ import { createLogger } from "@bulwark/logger";
 import { env } from "./env";
 
 const log = createLogger("worker", env.LOG_LEVEL);
-const databaseUrl = resolveDatabaseUrl(env);
+const databaseUrl = resolveDatabaseUrl({ DATABASE_URL: env.DATABASE_URL, BULWARK_DATA_DIR: env.BULWARK_DATA_DIR, BULWARK_EMBEDDED_PG_PORT: env.BULWARK_EMBEDDED_PG_PORT });
 const prisma = createPrismaClient(databaseUrl);
 
-const worker = await startWorker({ databaseUrl, prisma, log });
+const worker = await startWorker({
+  databaseUrl,
+  prisma,
+  log,
+  authSecret: env.AUTH_SECRET,
+  egressGraceMs: env.BULWARK_EGRESS_GRACE_MS,
+  runLeaseMs: env.BULWARK_RUN_LEASE_MS,
+  runConcurrency: env.BULWARK_RUN_CONCURRENCY,
+});
 
 let stopping = false;
 async function shutdown(signal: string) {

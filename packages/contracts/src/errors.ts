@@ -67,3 +67,25 @@ export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError("conflict", message, { details });
 export const badRequest = (message: string, details?: Record<string, unknown>) =>
   new AppError("bad_request", message, { details });
+
+/** One failing input field, as 422 responses list them. */
+export interface InvalidField {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** 422 for input that parsed but is not acceptable, in the same shape as a schema failure. */
+export function invalidInput(where: "body" | "query" | "path", fields: InvalidField[]): AppError {
+  const summary = fields.map((f) => `${f.path}: ${f.message}`).join("; ");
+  return new AppError("validation_failed", `Invalid ${where}: ${summary}`, { details: { in: where, fields } });
+}
+
+/** A zod error's issues as 422 fields (`a.b.0`-style paths, "(root)" for the value itself). */
+export function zodIssueFields(error: z.ZodError, prefix: (string | number)[] = []): InvalidField[] {
+  return error.issues.map((issue) => ({
+    path: [...prefix, ...issue.path].map(String).join(".") || "(root)",
+    code: issue.code,
+    message: issue.message,
+  }));
+}

@@ -3,6 +3,8 @@ import { PgBoss } from "pg-boss";
 /** Queue names. One place, so producers and the worker cannot disagree. */
 export const QUEUES = {
   maintainEventPartitions: "maintenance.event-partitions",
+  executeRun: "runs.execute",
+  sweepStaleRuns: "maintenance.stale-runs",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -16,7 +16,7 @@ const utcDay = (offsetDays: number) => {
 
 describe("the queue worker", () => {
   it("starts, keeps event partitions ready a week ahead, schedules their upkeep and stops cleanly", async () => {
-    const worker = await startWorker({ databaseUrl, prisma, log: createLogger("worker-test", "silent") });
+    const worker = await startWorker({ databaseUrl, prisma, log: createLogger("worker-test", "silent"), authSecret: "worker-test-secret-0123456789abcdef" });
     try {
       const days = new Set((await listEventPartitions(prisma)).map((p) => p.from.toISOString().slice(0, 10)));
       for (let offset = -1; offset <= PARTITION_DAYS_AHEAD; offset++) expect(days, `partition for ${utcDay(offset)}`).toContain(utcDay(offset));

@@ -23,8 +23,17 @@ export async function handlerFor(op: AnyOperation): Promise<Handler> {
  * An operation on a new kind of resource fails those checks until it gets a fixture here.
  */
 const FIXTURES: Record<string, (org: TestOrg, parentId?: string) => Promise<string>> = {
+  // With an agent connector, so a run can be started on it (the agent is never called here).
   projects: async (org) =>
-    (await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture project", environment: "SANDBOX" } })).id,
+    (
+      await prisma.project.create({
+        data: { id: newId("project"), orgId: org.orgId, name: "Fixture project", environment: "SANDBOX", connector: { url: "http://127.0.0.1:9/chat" } },
+      })
+    ).id,
+  runs: async (org) => {
+    const project = await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture run project", environment: "SANDBOX" } });
+    return (await prisma.run.create({ data: { id: newId("run"), orgId: org.orgId, projectId: project.id, selection: {}, plan: [] } })).id;
+  },
   "api-keys": async (org) => (await createTestApiKey(org, "admin")).id,
   // A member below admin, so that owners and admins may both change and remove them.
   members: async (org) => {

@@ -25,6 +25,8 @@ import { getHealth, getOpenApiDocument, getReady } from "./system";
 import { createSidecarToken, listSidecarTokens, revokeSidecarToken } from "./sidecar-tokens";
 import { ingestEvents, sendHeartbeat } from "./ingest";
 import { listEvents } from "./events";
+import { cancelRun, createRun, getRun, getRunDocument, listRuns, verifyRunEvidence } from "./runs";
+import { getAgentConnector, putAgentConnector } from "./connector";
 
 export * from "./accounts";
 export * from "./api-keys";
@@ -38,6 +40,8 @@ export * from "./system";
 export * from "./sidecar-tokens";
 export * from "./ingest";
 export * from "./events";
+export * from "./runs";
+export * from "./connector";
 
 /** Every REST operation. The OpenAPI document, the route-coverage test and the SDK read this list. */
 export const operations: readonly AnyOperation[] = [
@@ -49,12 +53,20 @@ export const operations: readonly AnyOperation[] = [
   getProject,
   updateProject,
   deleteProject,
+  getAgentConnector,
+  putAgentConnector,
   createSidecarToken,
   listSidecarTokens,
   revokeSidecarToken,
   ingestEvents,
   sendHeartbeat,
   listEvents,
+  createRun,
+  listRuns,
+  getRun,
+  cancelRun,
+  getRunDocument,
+  verifyRunEvidence,
   createApiKey,
   listApiKeys,
   revokeApiKey,

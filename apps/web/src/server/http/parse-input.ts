@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type AnyOperation } from "@bulwark/contracts";
+import { AppError, type AnyOperation, invalidInput, zodIssueFields } from "@bulwark/contracts";
 import type { z } from "zod";
 
 /** Bodies above this are refused with 413 before they are parsed. Operations may lower or raise it. */
@@ -10,13 +10,7 @@ export interface RouteContext {
 }
 
 function validationError(where: "body" | "query" | "path", error: z.ZodError): AppError {
-  const fields = error.issues.map((issue) => ({
-    path: issue.path.map(String).join(".") || "(root)",
-    code: issue.code,
-    message: issue.message,
-  }));
-  const summary = fields.map((f) => `${f.path}: ${f.message}`).join("; ");
-  return new AppError("validation_failed", `Invalid ${where}: ${summary}`, { details: { in: where, fields } });
+  return invalidInput(where, zodIssueFields(error));
 }
 
 function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {

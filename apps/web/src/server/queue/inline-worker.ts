@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma, resolveDatabaseUrl } from "@bulwark/db";
 import { startWorker } from "@bulwark/jobs";
+import { env } from "@/env";
 import { log } from "@/server/log";
 
 /**
@@ -8,7 +9,12 @@ import { log } from "@/server/log";
  * as apps/worker. Stopped on SIGTERM/SIGINT so in-flight jobs finish or are released.
  */
 export async function startInlineWorker(): Promise<void> {
-  const worker = await startWorker({ databaseUrl: resolveDatabaseUrl(), prisma, log: log.child({ component: "inline-worker" }) });
+  const worker = await startWorker({
+    databaseUrl: resolveDatabaseUrl(),
+    prisma,
+    log: log.child({ component: "inline-worker" }),
+    authSecret: env.AUTH_SECRET,
+  });
   const stop = () => {
     void worker.stop().finally(() => process.exit(0));
   };

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { defineOperation } from "../operation";
+
+/**
+ * The agent connector as the API shows it. The full rules (JSON paths, body template
+ * placeholders, preset combinations) are checked by the platform's connector schema; errors come
+ * back as 422 with the failing field's path.
+ */
+const ConnectorFields = {
+  url: z.string().max(2048).describe("The agent's endpoint, e.g. https://agent.internal/chat."),
+  method: z.enum(["POST", "PUT"]).default("POST"),
+  preset: z.enum(["openai_chat"]).optional().describe("Speak the OpenAI Chat Completions format (needs `model`)."),
+  model: z.string().max(200).optional(),
+  bodyTemplate: z
+    .string()
+    .max(16 * 1024)
+    .optional()
+    .describe("JSON with the placeholders {{message}}, {{session_id}}, {{history}}, {{run_id}}, {{turn_id}}; default: the demo agent's `{message, session_id}`."),
+  response: z
+    .strictObject({
+      replyPath: z.string().max(200).describe("JSON path of the reply text, e.g. `$.reply` or `$.choices[0].message.content`."),
+      toolCallsPath: z.string().max(200).optional().describe("JSON path of the tool calls, e.g. `$.tool_calls`."),
+    })
+    .optional(),
+  timeoutMs: z.number().int().min(1_000).max(120_000).default(30_000),
+  maxConcurrency: z.number().int().min(1).max(16).default(2).describe("Calls in flight per run."),
+  requestsPerSecond: z.number().positive().max(100).default(5).describe("Per run; 429 and Retry-After are honoured on top."),
+  maxRetries: z.number().int().min(0).max(10).default(3).describe("Retries after 429 or 503 only."),
+  allowLocalTargets: z.boolean().default(false).describe("Sandbox projects only: let the platform reach loopback and private addresses."),
+};
+
+export const AgentConnector = z
+  .object({
+    ...ConnectorFields,
+    headers: z.array(
+      z.object({
+        name: z.string(),
+        /** Null for a secret header: its value is stored sealed and never shown again. */
+        value: z.string().nullable(),
+        secret: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: "AgentConnector" });
+export type AgentConnector = z.infer<typeof AgentConnector>;
+
+export const PutAgentConnectorInput = z
+  .strictObject({
+    ...ConnectorFields,
+    headers: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(128),
+          value: z.string().max(8192).optional().describe("Required, except to keep a secret header's stored value unchanged."),
+          secret: z.boolean().default(false).describe("Stored sealed (AES-256-GCM) and never shown again, e.g. for Authorization."),
+        }),
+      )
+      .max(32)
+      .default([]),
+  })
+  .meta({ id: "PutAgentConnectorInput" });
+export type PutAgentConnectorInput = z.infer<typeof PutAgentConnectorInput>;
+
+const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`prj_…`).");
+
+export const getAgentConnector = defineOperation({
+  id: "getAgentConnector",
+  method: "GET",
+  path: "/api/v1/projects/{id}/connector",
+  tag: "Projects",
+  summary: "Get the project's agent connector",
+  description: "404 `not_found` until one is configured. Secret header values are never returned.",
+  auth: "principal",
+  scope: "projects:read",
+  params: z.object({ id: ProjectId }),
+  success: { status: 200, description: "The connector.", schema: AgentConnector },
+});
+
+export const putAgentConnector = defineOperation({
+  id: "putAgentConnector",
+  method: "PUT",
+  path: "/api/v1/projects/{id}/connector",
+  tag: "Projects",
+  summary: "Configure how the platform calls the project's agent",
+  description:
+    "Every call goes through the SSRF-guarded fetcher: http(s) only, public addresses only (unless `allowLocalTargets` in a sandbox project), no redirects, size and time caps. Each call carries X-Bulwark-Run-Id and X-Bulwark-Turn-Id.",
+  auth: "principal",
+  scope: "projects:write",
+  params: z.object({ id: ProjectId }),
+  body: PutAgentConnectorInput,
+  exampleBody: {
+    url: "https://agent.example.com/chat",
+    bodyTemplate: '{"message": {{message}}, "session_id": {{session_id}}}',
+    response: { replyPath: "$.reply", toolCallsPath: "$.tool_calls" },
+    headers: [{ name: "Authorization", value: "Bearer agent-api-token", secret: true }],
+  },
+  success: { status: 200, description: "The stored connector (secrets hidden).", schema: AgentConnector },
+});

@@ -1,0 +1,46 @@
+import type { Prisma } from "@bulwark/db";
+import { computeRunScores, type FindingStatus, type PlannedAttack, type ScenarioInstanceResult, type ScenarioVerdict } from "@bulwark/redteam";
+import { type RunContext, scenarioRef } from "./run-context";
+
+/**
+ * Ends the run with its scores. A run asked to stop ends CANCELED (user) or STOPPED (a cap, a
+ * kill) and keeps everything judged so far; attacks never judged count as `not_run`. The update
+ * only matches a RUNNING run, so a late worker can never overwrite a final status.
+ */
+export async function finalizeRun(ctx: RunContext, plan: PlannedAttack[], verdicts: (ScenarioVerdict | null)[]): Promise<void> {
+  const { prisma, run } = ctx;
+  const findings = await prisma.finding.findMany({ where: { runId: run.id }, select: { fingerprint: true, scenarioKey: true, riskScore: true, status: true } });
+  const instances: ScenarioInstanceResult[] = plan.map((attack, i) => {
+    const scenario = ctx.scenarios.get(scenarioRef(attack.scenarioKey, attack.version))!;
+    const verdict = verdicts[i] ?? null;
+    return {
+      scenarioKey: scenario.key,
+      scenarioVersion: scenario.version,
+      title: scenario.title,
+      category: scenario.category,
+      severity: scenario.severity,
+      variant: attack.variant,
+      verdict: verdict?.verdict ?? "not_run",
+      detector: verdict?.detector ?? null,
+      confidence: verdict?.confidence ?? null,
+      reason: verdict?.reason ?? null,
+      turnsJudged: scenario.turns.filter((turn) => turn.judge).length,
+      mappings: scenario.mappings,
+      findingFingerprint: verdict?.verdict === "fail" ? (findings.find((f) => f.scenarioKey === scenario.key)?.fingerprint ?? null) : null,
+    };
+  });
+  const scores = computeRunScores(
+    instances,
+    findings.map((f) => ({ riskScore: Number(f.riskScore ?? 0), status: f.status.toLowerCase() as FindingStatus })),
+  );
+  const stop = ctx.watch.stopReason();
+  await prisma.run.updateMany({
+    where: { id: run.id, status: "RUNNING" },
+    data: {
+      status: stop ? (stop === "USER_CANCEL" ? "CANCELED" : "STOPPED") : "COMPLETED",
+      finishedAt: new Date(),
+      riskScore: scores.riskScore,
+      scores: { ...scores, instances } as unknown as Prisma.InputJsonValue,
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import type { PrismaClient } from "@bulwark/db";
+import type { Logger } from "@bulwark/logger";
+
+/** What the run executor needs from its host process (apps/worker, or the web app's inline worker). */
+export interface RunDeps {
+  prisma: PrismaClient;
+  log: Logger;
+  workerId: string;
+  keys: { connectorSecrets: Uint8Array; attackMaterial: Uint8Array };
+  egressGraceMs: number;
+  /** A RUNNING run whose heartbeat is older than this is taken over (see claim-run.ts). */
+  leaseMs: number;
+}
