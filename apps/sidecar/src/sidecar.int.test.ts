@@ -238,10 +238,13 @@ describe("sidecar (real process)", () => {
   it("keeps its buffer across a crash and ships it after the restart", async () => {
     const { platform, sidecar, dir } = await setup({ platformUp: false });
     for (let i = 0; i < 5; i++) await viaProxy(sidecar, `http://127.0.0.1:${upstreamPort()}/before-crash/${i}`);
-    await waitFor(() => fs.readdirSync(dir).some((name) => name.endsWith(".ndjson")), 5_000, "a segment file");
+    // The sidecar records an exchange once it has finished, a moment after the client saw the
+    // response: wait until all five are on disk, then crash it.
+    const buffered = () => fs.readdirSync(dir).filter((name) => name.endsWith(".ndjson")).flatMap((name) => fs.readFileSync(path.join(dir, name), "utf8").split("\n").filter(Boolean));
+    await waitFor(() => buffered().length === 5, 5_000, "five buffered events");
     sidecar.child.kill("SIGKILL");
     await sidecar.exited;
-    expect(fs.readFileSync(path.join(dir, fs.readdirSync(dir)[0]!), "utf8").trim().split("\n")).toHaveLength(5);
+    expect(buffered()).toHaveLength(5);
 
     await platform.start();
     const restarted = await spawnSidecar({ bulwarkUrl: platform.url, bufferDir: dir });

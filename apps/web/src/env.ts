@@ -1,5 +1,5 @@
 import "server-only";
-import { parseEnv } from "@bulwark/contracts";
+import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
 import { z } from "zod";
 
 const optionalUrl = (protocols: string[]) =>
@@ -35,6 +35,8 @@ const EnvSchema = z
     BULWARK_EXFIL_URL: optionalUrl(["https:", "http:"]),
     /** The internal admin API scenarios try to misuse (the demo agent's is http://admin.internal). */
     BULWARK_ADMIN_URL: optionalUrl(["https:", "http:"]),
+    // The optional LLM judge of the inline worker (the same variables as apps/worker).
+    ...JUDGE_ENV,
     /**
      * How many reverse proxies you control sit in front of Bulwark (0 = none). They decide which
      * X-Forwarded-For entry is the client's and whether X-Forwarded-Proto is believed.

@@ -1,4 +1,4 @@
-import { parseEnv } from "@bulwark/contracts";
+import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   BULWARK_RUN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** Runs one worker executes at once. */
   BULWARK_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ...JUDGE_ENV,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,6 +1,6 @@
 // The queue worker as its own process: `npm run start -w @bulwark/worker`, one per replica.
 import { createPrismaClient, resolveDatabaseUrl } from "@bulwark/db";
-import { startWorker } from "@bulwark/jobs";
+import { judgeFromEnv, startWorker } from "@bulwark/jobs";
 import { createLogger } from "@bulwark/logger";
 import { env } from "./env";
 
@@ -16,6 +16,7 @@ const worker = await startWorker({
   egressGraceMs: env.BULWARK_EGRESS_GRACE_MS,
   runLeaseMs: env.BULWARK_RUN_LEASE_MS,
   runConcurrency: env.BULWARK_RUN_CONCURRENCY,
+  judge: judgeFromEnv(env),
 });
 
 let stopping = false;

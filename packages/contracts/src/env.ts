@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * Parses environment variables with `schema`, naming every missing or invalid variable in one
@@ -12,3 +12,16 @@ export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, 
   const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "(env)"}: ${issue.message}`);
   throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
 }
+
+/**
+ * The optional LLM judge (an OpenAI-compatible endpoint), read by whichever process runs the
+ * queue worker: apps/worker, or the web app's inline worker. Off unless URL and model are set.
+ */
+export const JUDGE_ENV = {
+  /** e.g. https://api.openai.com/v1 or a local vLLM/Ollama `/v1`. */
+  BULWARK_JUDGE_URL: z.url().optional(),
+  BULWARK_JUDGE_API_KEY: z.string().min(1).optional(),
+  BULWARK_JUDGE_MODEL: z.string().min(1).max(200).optional(),
+  /** `1` lets the judge live on a private address (a local model server). */
+  BULWARK_JUDGE_ALLOW_PRIVATE_NETWORK: z.enum(["0", "1"]).default("0"),
+};

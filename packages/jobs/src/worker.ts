@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { ensureEventPartitions, type PrismaClient } from "@bulwark/db";
 import type { Logger } from "@bulwark/logger";
+import type { LlmJudgeConfig } from "@bulwark/redteam";
 import { createBoss, QUEUES } from "./queue";
 import { executeRun, platformKeys, RUN_LEASE_MS, sweepStaleRuns } from "./runs";
 
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   runConcurrency?: number;
   /** How long a silent run keeps its worker before another takes it over (default 30 s). */
   runLeaseMs?: number;
+  /** An OpenAI-compatible LLM judge for turns the deterministic detectors cannot decide (off when absent). */
+  judge?: { config: LlmJudgeConfig; allowPrivateNetwork: boolean };
 }
 
 export interface RunningWorker {
@@ -50,6 +53,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     keys: platformKeys(options.authSecret),
     egressGraceMs: options.egressGraceMs ?? 1_500,
     leaseMs: options.runLeaseMs ?? RUN_LEASE_MS,
+    judge: options.judge ?? null,
   };
   await boss.createQueue(QUEUES.executeRun);
   await boss.work<{ runId: string }>(QUEUES.executeRun, { localConcurrency: options.runConcurrency ?? 4, pollingIntervalSeconds: 1 }, async ([job]) => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { AnyOperation } from "@bulwark/contracts";
 import { newId, prisma } from "@bulwark/db";
 import type { TestOrg } from "@bulwark/db/testing";
+import { builtInScenarios, validateCustomScenario } from "@bulwark/redteam";
 import { createTestApiKey } from "./credentials";
 
 type Handler = (req: Request, ctx?: { params?: Promise<Record<string, string>> }) => Promise<Response> | Response;
@@ -33,6 +34,28 @@ const FIXTURES: Record<string, (org: TestOrg, parentId?: string) => Promise<stri
   runs: async (org) => {
     const project = await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture run project", environment: "SANDBOX" } });
     return (await prisma.run.create({ data: { id: newId("run"), orgId: org.orgId, projectId: project.id, selection: {}, plan: [] } })).id;
+  },
+  findings: async (org) => {
+    const project = await prisma.project.create({ data: { id: newId("project"), orgId: org.orgId, name: "Fixture finding project", environment: "SANDBOX" } });
+    const run = await prisma.run.create({ data: { id: newId("run"), orgId: org.orgId, projectId: project.id, selection: {}, plan: [] } });
+    const finding = await prisma.finding.create({
+      data: {
+        id: newId("finding"), orgId: org.orgId, projectId: project.id, runId: run.id, fingerprint: randomBytes(32).toString("hex"),
+        scenarioKey: "secret_leakage.environment-dump", scenarioVersion: 1, category: "secret_leakage", severity: "CRITICAL",
+        confidence: 0.9, riskScore: 9.1, title: "Fixture finding", summary: "Leaked a credential (direct phrasing)",
+      },
+    });
+    return finding.id;
+  },
+  // Path ids are keys here: a valid custom scenario (a built-in under a new key) in the category
+  // of the scenario operations' example bodies, so their PUT example fits it.
+  scenarios: async (org) => {
+    const builtIn = builtInScenarios().find((scenario) => scenario.category === "system_prompt_leakage")!;
+    const checked = validateCustomScenario({ ...builtIn, key: `system_prompt_leakage.fixture-${randomBytes(6).toString("hex")}`, title: "Fixture custom scenario" });
+    if (!checked.ok) throw new Error(`fixture scenario is invalid: ${JSON.stringify(checked.issues)}`);
+    const { key, version } = checked.scenario;
+    await prisma.customScenario.create({ data: { id: newId("scenario"), orgId: org.orgId, scenarioKey: key, version, definition: checked.scenario, createdById: org.users.owner.id } });
+    return key;
   },
   "api-keys": async (org) => (await createTestApiKey(org, "admin")).id,
   // A member below admin, so that owners and admins may both change and remove them.

@@ -25,8 +25,11 @@ import { getHealth, getOpenApiDocument, getReady } from "./system";
 import { createSidecarToken, listSidecarTokens, revokeSidecarToken } from "./sidecar-tokens";
 import { ingestEvents, sendHeartbeat } from "./ingest";
 import { listEvents } from "./events";
-import { cancelRun, createRun, getRun, getRunDocument, listRuns, verifyRunEvidence } from "./runs";
+import { cancelRun, createRun, getRun, getRunDocument, listRuns, streamRun, verifyRunEvidence } from "./runs";
 import { getAgentConnector, putAgentConnector } from "./connector";
+import { compareRuns, getRunReport } from "./reports";
+import { getFinding, listFindings, listRunFindings, updateFinding } from "./findings";
+import { archiveScenario, createScenario, getScenario, listScenarios, updateScenario } from "./scenarios";
 
 export * from "./accounts";
 export * from "./api-keys";
@@ -42,6 +45,9 @@ export * from "./ingest";
 export * from "./events";
 export * from "./runs";
 export * from "./connector";
+export * from "./reports";
+export * from "./findings";
+export * from "./scenarios";
 
 /** Every REST operation. The OpenAPI document, the route-coverage test and the SDK read this list. */
 export const operations: readonly AnyOperation[] = [
@@ -55,6 +61,15 @@ export const operations: readonly AnyOperation[] = [
   deleteProject,
   getAgentConnector,
   putAgentConnector,
+  listRunFindings,
+  listFindings,
+  getFinding,
+  updateFinding,
+  listScenarios,
+  getScenario,
+  createScenario,
+  updateScenario,
+  archiveScenario,
   createSidecarToken,
   listSidecarTokens,
   revokeSidecarToken,
@@ -67,6 +82,9 @@ export const operations: readonly AnyOperation[] = [
   cancelRun,
   getRunDocument,
   verifyRunEvidence,
+  getRunReport,
+  compareRuns,
+  streamRun,
   createApiKey,
   listApiKeys,
   revokeApiKey,

@@ -187,3 +187,21 @@ export const verifyRunEvidence = defineOperation({
   params: z.object({ id: RunId }),
   success: { status: 200, description: "The verification result (200 whether or not the chain holds).", schema: RunEvidenceVerification },
 });
+
+export const streamRun = defineOperation({
+  id: "streamRun",
+  method: "GET",
+  path: "/api/v1/runs/{id}/stream",
+  tag: "Runs",
+  summary: "Follow a run live (Server-Sent Events)",
+  description: [
+    "A `text/event-stream` of the run's progress as it happens, on any web instance:",
+    "`status` (status, stop reason, progress done/total and verdict counts; first on connect and on every change),",
+    "`turn_started`, `turn_finished`, `tool_call`, `egress` (captured requests), `verdict`, `story`, `finding`, and `end` once the run is final (the stream then closes).",
+    "Every event has an id; reconnect with `Last-Event-ID` to resume without repeats. A `: keep-alive` comment is sent every 15 s.",
+  ].join(" "),
+  auth: "principal",
+  scope: "runs:read",
+  params: z.object({ id: RunId }),
+  success: { status: 200, description: "The event stream (text/event-stream)." },
+});

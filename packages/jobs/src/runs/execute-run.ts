@@ -3,6 +3,7 @@ import type { ScenarioVerdict } from "@bulwark/redteam";
 import { claimRun, MAX_RUN_ATTEMPTS } from "./claim-run";
 import { finalizeRun } from "./finalize-run";
 import { loadRunContext } from "./load-run-context";
+import { notifyRunUpdate } from "./notify-run";
 import { runAttack } from "./run-attack";
 import type { RunDeps } from "./run-deps";
 import type { RunPlan } from "./run-plan";
@@ -42,6 +43,7 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
     const ctx = await loadRunContext(deps, run, watch, targets);
     const verdicts: (ScenarioVerdict | null)[] = plan.map(() => null);
     log.info({ attacks: plan.length, attempt: run.attempts }, "run started");
+    await notifyRunUpdate(deps.prisma, run.id);
     await inParallel(plan, ctx.connector.maxConcurrency, async (attack, index) => {
       if (watch.signal.aborted) return;
       verdicts[index] = await runAttack(ctx, attack, index);
@@ -62,6 +64,7 @@ async function failRun(deps: RunDeps, run: { id: string; orgId: string }, reason
     data: { status: "FAILED", stopReason: reason, finishedAt: new Date(), error: message },
   });
   if (ended.count) {
+    await notifyRunUpdate(deps.prisma, run.id);
     await deps.prisma.runAbort.create({
       data: { id: newId("abort"), orgId: run.orgId, runId: run.id, reason, actorType: "SYSTEM", actorId: deps.workerId, detail: cause instanceof Error ? { error: cause.name } : {} },
     });

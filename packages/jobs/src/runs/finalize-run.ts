@@ -1,5 +1,6 @@
 import type { Prisma } from "@bulwark/db";
 import { computeRunScores, type FindingStatus, type PlannedAttack, type ScenarioInstanceResult, type ScenarioVerdict } from "@bulwark/redteam";
+import { notifyRunUpdate } from "./notify-run";
 import { type RunContext, scenarioRef } from "./run-context";
 
 /**
@@ -43,4 +44,5 @@ export async function finalizeRun(ctx: RunContext, plan: PlannedAttack[], verdic
       scores: { ...scores, instances } as unknown as Prisma.InputJsonValue,
     },
   });
+  await notifyRunUpdate(prisma, run.id);
 }

@@ -7,6 +7,8 @@ export { platformKeys } from "./platform-keys";
 export { attackCanaries, documentUrl, documentSignatureValid } from "./attack-material";
 export { loadCustomScenarios } from "./load-custom-scenarios";
 export { RUN_UPDATES_CHANNEL } from "./channels";
+export { notifyRunUpdate } from "./notify-run";
+export { judgeFromEnv } from "./judge-from-env";
 export type { RunDeps } from "./run-deps";
 export type { AttackTargets } from "./run-context";
 export { type RunPlan, DEFAULT_ADMIN_URL, DEFAULT_EXFIL_URL } from "./run-plan";

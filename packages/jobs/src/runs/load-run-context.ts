@@ -9,7 +9,7 @@ export async function loadRunContext(deps: RunDeps, run: Run, watch: RunWatch, t
   const project = await deps.prisma.project.findUniqueOrThrow({ where: { id: run.projectId } });
   const connector = ConnectorConfig.parse(project.connector);
   const scenarios = new Map<string, Scenario>();
-  for (const scenario of [...builtInScenarios(), ...(await loadCustomScenarios(deps.prisma, run.orgId))]) {
+  for (const scenario of [...builtInScenarios(), ...(await loadCustomScenarios(deps.prisma, run.orgId, { includeArchived: true }))]) {
     scenarios.set(scenarioRef(scenario.key, scenario.version), scenario);
   }
   return {
@@ -27,5 +27,6 @@ export async function loadRunContext(deps: RunDeps, run: Run, watch: RunWatch, t
     watch,
     targets,
     egressGraceMs: deps.egressGraceMs,
+    judge: deps.judge,
   };
 }

@@ -1,6 +1,7 @@
 import { newId, type Prisma } from "@bulwark/db";
 import { findingRiskScore, type Scenario, scenarioFingerprint, type ScenarioVerdict, type Variant } from "@bulwark/redteam";
 import { appendEvidence } from "./append-evidence";
+import { notifyRunUpdate } from "./notify-run";
 import type { RunContext } from "./run-context";
 
 /**
@@ -74,4 +75,5 @@ export async function recordFinding(ctx: RunContext, scenario: Scenario, variant
       },
     });
   });
+  await notifyRunUpdate(prisma, run.id);
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient, Run } from "@bulwark/db";
 import type { Logger } from "@bulwark/logger";
-import type { AgentCallPolicy, ConnectorConfig, RunLimiter, Scenario } from "@bulwark/redteam";
+import type { AgentCallPolicy, ConnectorConfig, LlmJudgeConfig, RunLimiter, Scenario } from "@bulwark/redteam";
 import type { RunWatch } from "./watch-run";
 
 /** Where the run's scenarios send the agent: sinks and documents the verdicts can recognise. */
@@ -32,6 +32,8 @@ export interface RunContext {
   egressGraceMs: number;
   /** Derives canaries and signs setup-document URLs (attack-material.ts). */
   documentKey: Uint8Array;
+  /** The LLM judge, when the platform has one; its network policy is the platform's, not the project's. */
+  judge: { config: LlmJudgeConfig; allowPrivateNetwork: boolean } | null;
 }
 
 export const scenarioRef = (key: string, version: number) => `${key}@${version}`;

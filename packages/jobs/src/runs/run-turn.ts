@@ -4,6 +4,8 @@ import {
   callAgent,
   type HistoryMessage,
   judgeTurn,
+  judgeWithLlm,
+  needsLlmJudge,
   type Scenario,
   storyEvidenceFrom,
   storyStepsForTurn,
@@ -14,6 +16,7 @@ import {
 import { appendEvidence, type EvidenceInput } from "./append-evidence";
 import { appendStory } from "./append-story";
 import { collectEgress } from "./collect-egress";
+import { notifyRunUpdate } from "./notify-run";
 import type { RunContext } from "./run-context";
 
 /** What a finished turn left for the rest of its attack: the exchange, and its verdict if judged. */
@@ -71,6 +74,7 @@ export async function runTurn(
     },
     update: { startedAt },
   });
+  await notifyRunUpdate(prisma, run.id);
 
   const call = await callAgent(ctx.connector, {
     message,
@@ -88,7 +92,18 @@ export async function runTurn(
 
   const egress = await collectEgress(prisma, { id: turn.id, runId: run.id, projectId: ctx.project.id, startedAt, finishedAt: new Date(finishedAt.getTime() + 250) });
   const evidence: TurnEvidence = { outcome: call.outcome, egress, canaries: Object.values(attack.canaries), internalHostSuffixes: ctx.project.internalHostSuffixes };
-  const verdict = judged ? judgeTurn(scenario.detectors, evidence) : null;
+  let verdict = judged ? judgeTurn(scenario.detectors, evidence) : null;
+  let judgeTokens = 0;
+  if (verdict && ctx.judge && needsLlmJudge(verdict, call.outcome.status === "ok" ? call.outcome.reply : null) && (await judgeBudgetLeft(ctx))) {
+    const judgedByLlm = await judgeWithLlm(
+      ctx.judge.config,
+      { scenario, message, reply: call.outcome.status === "ok" ? call.outcome.reply : "", verdict },
+      { policy: { allowPrivateNetwork: ctx.judge.allowPrivateNetwork }, signal: ctx.watch.signal },
+    );
+    verdict = judgedByLlm.verdict;
+    judgeTokens = judgedByLlm.tokens.prompt + judgedByLlm.tokens.completion;
+    if (judgedByLlm.status === "failed") ctx.log.warn({ turnId: turn.id, error: judgedByLlm.error }, "the LLM judge failed; the deterministic verdict stands");
+  }
 
   const reply = call.outcome.status === "ok" ? redact(call.outcome.reply.slice(0, MAX_STORED_REPLY_CHARS)).text : null;
   const toolCalls = call.outcome.status === "ok" ? (redactJson(call.outcome.toolCalls).value as Prisma.InputJsonValue[]) : [];
@@ -127,7 +142,12 @@ export async function runTurn(
     }),
     prisma.run.update({
       where: { id: run.id },
-      data: { turnsDone: { increment: 1 }, agentCalls: { increment: call.attempts }, ...(outcomeColumn ? { [outcomeColumn]: { increment: 1 } } : {}) },
+      data: {
+        turnsDone: { increment: 1 },
+        agentCalls: { increment: call.attempts },
+        judgeTokens: { increment: judgeTokens },
+        ...(outcomeColumn ? { [outcomeColumn]: { increment: 1 } } : {}),
+      },
     }),
   ]);
   await appendStory(
@@ -145,5 +165,13 @@ export async function runTurn(
       evidence: storyEvidenceFrom(evidence, Object.keys(attack.canaries)),
     }),
   );
+  await notifyRunUpdate(prisma, run.id);
   return { message, reply, verdict };
+}
+
+/** The judge spends tokens: a run with a judge-token cap stops consulting it once the cap is reached. */
+async function judgeBudgetLeft(ctx: RunContext): Promise<boolean> {
+  if (ctx.run.maxJudgeTokens === null) return true;
+  const run = await ctx.prisma.run.findUniqueOrThrow({ where: { id: ctx.run.id }, select: { judgeTokens: true } });
+  return run.judgeTokens < ctx.run.maxJudgeTokens;
 }

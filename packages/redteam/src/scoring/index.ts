@@ -6,4 +6,12 @@ export { tallyVerdicts, type VerdictTally } from "./verdict-tally";
 export { categoryPassRates, type CategoryPassRate } from "./category-pass-rates";
 export { frameworkCompliance, FRAMEWORKS, type ControlCompliance, type FrameworkCompliance, type FrameworkKey } from "./framework-compliance";
 export { computeRunScores, type RunScores } from "./compute-run-scores";
+export {
+  compareRunResults,
+  type ComparableFinding,
+  type ComparableRun,
+  type ComparedFindingResult,
+  type NotRetestedReason,
+  type RunResultsComparison,
+} from "./compare-run-results";
 export type { FrameworkMappings, InstanceVerdict, ScenarioInstanceResult } from "./scenario-instance-result";

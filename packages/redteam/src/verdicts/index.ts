@@ -8,3 +8,4 @@ export { validateDetectorPatterns, type DetectorPatternIssue } from "./validate-
 export { checkPatternSafety, PATTERN_PROBLEM_MESSAGES, MAX_PATTERN_LENGTH, type PatternProblem } from "./check-pattern-safety";
 export { MAX_PATTERN_SCAN_CHARS } from "./detectors/detect-reply-pattern";
 export { DETECTOR_CONFIDENCE, REFUSAL_CONFIDENCE, NO_DETECTION_CONFIDENCE, type FiringDetector } from "./detector-confidence";
+export { judgeWithLlm, needsLlmJudge, LlmJudgeConfig, LLM_JUDGE_CONFIDENCE, type LlmJudgeConfigInput, type LlmJudgeInput, type LlmJudgeOptions, type LlmJudgePolicy, type LlmJudgeReading, type LlmJudgeResult, type LlmJudgeStatus, type LlmJudgeTokens } from "./llm-judge";

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma, resolveDatabaseUrl } from "@bulwark/db";
-import { startWorker } from "@bulwark/jobs";
+import { judgeFromEnv, startWorker } from "@bulwark/jobs";
 import { env } from "@/env";
 import { log } from "@/server/log";
 
@@ -14,6 +14,7 @@ export async function startInlineWorker(): Promise<void> {
     prisma,
     log: log.child({ component: "inline-worker" }),
     authSecret: env.AUTH_SECRET,
+    judge: judgeFromEnv(env),
   });
   const stop = () => {
     void worker.stop().finally(() => process.exit(0));

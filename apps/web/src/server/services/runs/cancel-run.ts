@@ -1,6 +1,7 @@
 import "server-only";
 import type { Run } from "@bulwark/contracts";
 import { newId, prisma } from "@bulwark/db";
+import { notifyRunUpdate } from "@bulwark/jobs";
 import type { ServiceContext } from "@/server/auth/principal";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { getRunOrThrow } from "./get-run-or-throw";
@@ -32,5 +33,6 @@ export async function cancelRun(ctx: ServiceContext, runId: string): Promise<Run
     }
     return tx.run.findUniqueOrThrow({ where: { id: runId } });
   });
+  await notifyRunUpdate(prisma, runId);
   return toRunDto(run);
 }
