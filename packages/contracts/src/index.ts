@@ -7,3 +7,4 @@ export * from "./api-markdown";
 export * from "./scopes";
 export * from "./pagination";
 export * from "./canonical-json";
+export * from "./cost-model";
