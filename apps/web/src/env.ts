@@ -80,6 +80,20 @@ const EnvSchema = z
      * `email_verified` claim (some corporate IdPs omit it). Only for an IdP you control.
      */
     AUTH_OIDC_TRUST_EMAIL: z.enum(["0", "1"]).default("0"),
+    /**
+     * Authorises the scheduled jobs under /api/cron (sent as `Authorization: Bearer …` or
+     * `X-Cron-Secret`). Unset: they answer 503 and do nothing. e.g. `openssl rand -base64 32`.
+     */
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters (try `openssl rand -base64 32`)").optional(),
+    // Where retention archives reports (and events) before deleting them: a directory, or an
+    // S3-compatible bucket addressed path-style (https://s3.example.com/bucket). Neither: no archive.
+    RETENTION_ARCHIVE_DIR: z.string().min(1).optional(),
+    RETENTION_ARCHIVE_S3_URL: optionalUrl(["https:", "http:"]),
+    RETENTION_ARCHIVE_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    RETENTION_ARCHIVE_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    RETENTION_ARCHIVE_S3_REGION: z.string().min(1).default("us-east-1"),
+    /** `1` archives expired events as NDJSON too (reports are always archived when a target is set). */
+    RETENTION_ARCHIVE_EVENTS: z.enum(["0", "1"]).default("0"),
   })
   .refine((env) => Boolean(env.UPSTASH_REDIS_REST_URL) === Boolean(env.UPSTASH_REDIS_REST_TOKEN), {
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together",
@@ -100,6 +114,14 @@ const EnvSchema = z
   .refine((env) => [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET].filter(Boolean).length % 3 === 0, {
     message: "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together",
     path: ["AUTH_OIDC_SECRET"],
+  })
+  .refine((env) => !env.RETENTION_ARCHIVE_S3_URL || (env.RETENTION_ARCHIVE_S3_ACCESS_KEY_ID && env.RETENTION_ARCHIVE_S3_SECRET_ACCESS_KEY), {
+    message: "RETENTION_ARCHIVE_S3_URL needs RETENTION_ARCHIVE_S3_ACCESS_KEY_ID and RETENTION_ARCHIVE_S3_SECRET_ACCESS_KEY",
+    path: ["RETENTION_ARCHIVE_S3_SECRET_ACCESS_KEY"],
+  })
+  .refine((env) => !(env.RETENTION_ARCHIVE_S3_URL && env.RETENTION_ARCHIVE_DIR), {
+    message: "set RETENTION_ARCHIVE_DIR or RETENTION_ARCHIVE_S3_URL, not both",
+    path: ["RETENTION_ARCHIVE_S3_URL"],
   });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -26,10 +26,12 @@ import { createSidecarToken, listSidecarTokens, revokeSidecarToken } from "./sid
 import { ingestEvents, sendHeartbeat } from "./ingest";
 import { listEvents } from "./events";
 import { cancelRun, createRun, getRun, getRunDocument, listRuns, streamRun, verifyRunEvidence } from "./runs";
+import { killOrganizationRuns, killProjectRuns, killRun, listRunAborts } from "./kill-switch";
 import { getAgentConnector, putAgentConnector } from "./connector";
 import { compareRuns, getRunReport } from "./reports";
 import { getFinding, listFindings, listRunFindings, updateFinding } from "./findings";
 import { archiveScenario, createScenario, getScenario, listScenarios, updateScenario } from "./scenarios";
+import { estimateRun, getOrganizationQuotas, getQuotas, getUsage, updateOrganizationQuotas } from "./quotas";
 
 export * from "./accounts";
 export * from "./api-keys";
@@ -44,10 +46,12 @@ export * from "./sidecar-tokens";
 export * from "./ingest";
 export * from "./events";
 export * from "./runs";
+export * from "./kill-switch";
 export * from "./connector";
 export * from "./reports";
 export * from "./findings";
 export * from "./scenarios";
+export * from "./quotas";
 
 /** Every REST operation. The OpenAPI document, the route-coverage test and the SDK read this list. */
 export const operations: readonly AnyOperation[] = [
@@ -80,6 +84,7 @@ export const operations: readonly AnyOperation[] = [
   listRuns,
   getRun,
   cancelRun,
+  listRunAborts,
   getRunDocument,
   verifyRunEvidence,
   getRunReport,
@@ -111,4 +116,12 @@ export const operations: readonly AnyOperation[] = [
   deleteAllowlistEntry,
   listAdminOrganizations,
   updateOrganizationTier,
+  killRun,
+  killProjectRuns,
+  killOrganizationRuns,
+  getOrganizationQuotas,
+  updateOrganizationQuotas,
+  getQuotas,
+  getUsage,
+  estimateRun,
 ];

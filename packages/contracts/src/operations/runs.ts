@@ -38,7 +38,9 @@ export const RunBudget = z
     maxTurns: z.number().int().min(1).max(10_000).optional(),
     maxAgentCalls: z.number().int().min(1).max(100_000).optional(),
     maxRuntimeSeconds: z.number().int().min(10).max(86_400).optional(),
+    maxCostUsd: z.number().positive().max(100_000).optional().describe("Stops the run when its cost (agent calls and judge tokens, by the cost model) reaches this."),
   })
+  .describe("Caps for this run; the tier's limits apply on top (the lower wins).")
   .meta({ id: "RunBudget" });
 
 export const CreateRunInput = z

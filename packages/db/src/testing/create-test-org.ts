@@ -12,8 +12,10 @@ export interface TestOrg {
 /**
  * A fresh organization with one member per role. Every integration test makes its own, so test
  * files share one database and still run in parallel without seeing each other's rows.
+ * Test orgs are ENTERPRISE unless asked otherwise, so tests about something else never meet the
+ * small FREE quotas; quota tests pick their tier (or set overrides) themselves.
  */
-export async function createTestOrg(name = "Test org"): Promise<TestOrg> {
+export async function createTestOrg(name = "Test org", { tier = "ENTERPRISE" }: { tier?: "FREE" | "ALPHA" | "TEAM" | "ENTERPRISE" } = {}): Promise<TestOrg> {
   const orgId = newId("org");
   const roles = ["owner", "admin", "member", "viewer"] as const;
   const users = Object.fromEntries(
@@ -24,7 +26,7 @@ export async function createTestOrg(name = "Test org"): Promise<TestOrg> {
   ) as TestOrg["users"];
 
   await prisma.$transaction([
-    prisma.organization.create({ data: { id: orgId, name, slug: orgId.replace("_", "-") } }),
+    prisma.organization.create({ data: { id: orgId, name, slug: orgId.replace("_", "-"), tier } }),
     prisma.user.createMany({ data: roles.map((role) => ({ id: users[role].id, email: users[role].email, name: `${role} of ${name}` })) }),
     prisma.membership.createMany({
       data: roles.map((role) => ({ id: newId("membership"), orgId, userId: users[role].id, role: role.toUpperCase() as TestRole })),

@@ -3,6 +3,7 @@ import type { ScenarioVerdict } from "@bulwark/redteam";
 import { claimRun, MAX_RUN_ATTEMPTS } from "./claim-run";
 import { finalizeRun } from "./finalize-run";
 import { loadRunContext } from "./load-run-context";
+import { recordRunUsage } from "../usage/record-run-usage";
 import { notifyRunUpdate } from "./notify-run";
 import { runAttack } from "./run-attack";
 import type { RunDeps } from "./run-deps";
@@ -37,7 +38,7 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
     return;
   }
   // Beat well inside the lease, so a live run is never taken for a lost one.
-  const watch = watchRun(deps.prisma, run.id, { heartbeatMs: Math.min(5_000, deps.leaseMs / 3) });
+  const watch = watchRun(deps.prisma, run.id, { heartbeatMs: Math.min(5_000, deps.leaseMs / 3), workerId: deps.workerId });
   try {
     const { attacks: plan, targets } = run.plan as unknown as RunPlan;
     const ctx = await loadRunContext(deps, run, watch, targets);
@@ -64,6 +65,7 @@ async function failRun(deps: RunDeps, run: { id: string; orgId: string }, reason
     data: { status: "FAILED", stopReason: reason, finishedAt: new Date(), error: message },
   });
   if (ended.count) {
+    await recordRunUsage(deps.prisma, run.id);
     await notifyRunUpdate(deps.prisma, run.id);
     await deps.prisma.runAbort.create({
       data: { id: newId("abort"), orgId: run.orgId, runId: run.id, reason, actorType: "SYSTEM", actorId: deps.workerId, detail: cause instanceof Error ? { error: cause.name } : {} },

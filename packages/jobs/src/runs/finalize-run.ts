@@ -1,5 +1,6 @@
 import type { Prisma } from "@bulwark/db";
 import { computeRunScores, type FindingStatus, type PlannedAttack, type ScenarioInstanceResult, type ScenarioVerdict } from "@bulwark/redteam";
+import { recordRunUsage } from "../usage/record-run-usage";
 import { notifyRunUpdate } from "./notify-run";
 import { type RunContext, scenarioRef } from "./run-context";
 
@@ -44,5 +45,6 @@ export async function finalizeRun(ctx: RunContext, plan: PlannedAttack[], verdic
       scores: { ...scores, instances } as unknown as Prisma.InputJsonValue,
     },
   });
+  await recordRunUsage(prisma, run.id);
   await notifyRunUpdate(prisma, run.id);
 }

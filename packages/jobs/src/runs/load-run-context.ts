@@ -15,6 +15,7 @@ export async function loadRunContext(deps: RunDeps, run: Run, watch: RunWatch, t
   return {
     prisma: deps.prisma,
     log: deps.log.child({ runId: run.id }),
+    workerId: deps.workerId,
     run,
     project: { id: project.id, orgId: project.orgId, internalHostSuffixes: project.internalHostSuffixes },
     connector,

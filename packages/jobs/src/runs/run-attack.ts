@@ -1,5 +1,6 @@
 import { type HistoryMessage, judgeScenario, type PlannedAttack, renderTurn, type ScenarioVerdict, type TurnVerdict } from "@bulwark/redteam";
 import { attackCanaries, documentUrl } from "./attack-material";
+import { enforceRunCaps } from "./enforce-run-caps";
 import { recordFinding } from "./record-finding";
 import { type RunContext, scenarioRef } from "./run-context";
 import { runTurn } from "./run-turn";
@@ -38,7 +39,7 @@ export async function runAttack(ctx: RunContext, attack: PlannedAttack, index: n
       }
       continue;
     }
-    if (ctx.watch.signal.aborted) return null;
+    if (await enforceRunCaps(ctx)) return null;
     const result = await runTurn(ctx, { scenario, variant: attack.variant, sessionId, canaries }, turnIndex, message, history);
     sent += 1;
     history.push({ role: "user", content: message }, { role: "assistant", content: result.reply ?? "" });

@@ -17,6 +17,8 @@ export interface AttackTargets {
 export interface RunContext {
   prisma: PrismaClient;
   log: Logger;
+  /** This worker, as run aborts it writes name it. */
+  workerId: string;
   run: Run;
   project: { id: string; orgId: string; internalHostSuffixes: string[] };
   connector: ConnectorConfig;

@@ -1,3 +1,4 @@
+import { costMicros } from "@bulwark/contracts";
 import { redact, redactJson } from "@bulwark/detect";
 import { newId, type Prisma, type RunTurn } from "@bulwark/db";
 import {
@@ -45,7 +46,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * Sends one turn and judges it: upsert the turn row (a retried turn reuses it, never adds one),
  * call the agent through the guarded connector, give the sidecar a moment to ship the turn's
  * egress, judge from reply + tool calls + egress, then write the evidence chain links, the
- * turn's verdict and the run's counters. Everything stored is redacted first.
+ * turn's verdict and the run's counters, its cost by the shared cost model (the cost cap reads
+ * it before the next turn). Everything stored is redacted first.
  */
 export async function runTurn(
   ctx: RunContext,
@@ -146,6 +148,7 @@ export async function runTurn(
         turnsDone: { increment: 1 },
         agentCalls: { increment: call.attempts },
         judgeTokens: { increment: judgeTokens },
+        estimatedCostMicros: { increment: costMicros({ agentCalls: call.attempts, judgeTokens }) },
         ...(outcomeColumn ? { [outcomeColumn]: { increment: 1 } } : {}),
       },
     }),

@@ -4,7 +4,7 @@ import type { SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
 import { attributeRuns } from "./attribute-runs";
 import { partitionCheck } from "./partition-days";
 import { prepareEvents } from "./prepare-events";
-import { storeEvents } from "./store-events";
+import { storeWithinQuota } from "./store-within-quota";
 
 /**
  * Validates, redacts, attributes and stores one batch for the principal's project. Returns a
@@ -19,7 +19,7 @@ export async function ingestEvents(principal: Pick<SidecarPrincipal, "orgId" | "
   const scope = { orgId: principal.orgId, projectId: principal.projectId };
   const prepared = prepareEvents(batch.events, await partitionCheck());
   const attributed = await attributeRuns(scope, prepared.prepared);
-  const stored = await storeEvents(scope, attributed.attributed);
+  const stored = await storeWithinQuota(scope, attributed.attributed);
 
   const results: IngestItemResult[] = [];
   for (const r of [...prepared.rejected, ...attributed.rejected, ...stored.rejected]) {

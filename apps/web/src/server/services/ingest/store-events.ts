@@ -1,5 +1,6 @@
 import "server-only";
 import { pool } from "@bulwark/db";
+import type { PoolClient } from "pg";
 import { forgetPartitions } from "./partition-days";
 import type { PreparedEvent, Rejection } from "./prepare-events";
 
@@ -83,8 +84,15 @@ const STORE_BATCH = `
   LEFT JOIN numbered n ON n.ord = b.ord
   LEFT JOIN inserted i ON n.ord IS NOT NULL AND i.client_event_id = b.client_event_id AND i.ts = b.ts`;
 
-/** Stores a batch with STORE_BATCH; each event is stored, a duplicate, or rejected at the run's cap. */
-export async function storeEvents(scope: { orgId: string; projectId: string }, events: PreparedEvent[]): Promise<{ stored: Stored[]; rejected: Rejection[] }> {
+/**
+ * Stores a batch with STORE_BATCH; each event is stored, a duplicate, or rejected at the run's cap.
+ * With `client`, inside that client's transaction (the storage quota's, see store-within-quota.ts).
+ */
+export async function storeEvents(
+  scope: { orgId: string; projectId: string },
+  events: PreparedEvent[],
+  { client }: { client?: PoolClient } = {},
+): Promise<{ stored: Stored[]; rejected: Rejection[] }> {
   if (events.length === 0) return { stored: [], rejected: [] };
   let outcomes: Outcome[];
   try {
@@ -100,7 +108,7 @@ export async function storeEvents(scope: { orgId: string; projectId: string }, e
       events.map((e) => e.payload),
       events.map((e) => e.sizeBytes),
     ];
-    outcomes = (await pool.query<Outcome>({ name: "ingest-store-batch", text: STORE_BATCH, values })).rows;
+    outcomes = (await (client ?? pool).query<Outcome>({ name: "ingest-store-batch", text: STORE_BATCH, values })).rows;
   } catch (error) {
     // A partition dropped since the cached list was read: the retry will reject those items.
     if (error instanceof Error && /no partition of relation/i.test(error.message)) forgetPartitions();

@@ -13,6 +13,17 @@ export interface LimitationFacts {
   missingScenarios: string[];
 }
 
+/** Why a run was stopped early, in the words of its run-abort log. */
+const STOP_REASONS: Record<string, string> = {
+  max_turns: "it reached its turn cap",
+  max_runtime: "it reached its runtime cap",
+  max_llm_calls: "it reached its agent-call cap",
+  max_tokens: "it reached its LLM-judge token cap",
+  max_cost: "it reached its cost cap",
+  admin_kill: "a platform administrator killed it",
+  quota: "the organization ran out of quota",
+};
+
 /** What a reader must know before trusting the report's absence of findings, in plain sentences. */
 export function reportLimitations(facts: LimitationFacts): string[] {
   const turns = `${facts.turnsDone} of ${facts.turnsTotal} turns`;
@@ -22,7 +33,7 @@ export function reportLimitations(facts: LimitationFacts): string[] {
     completed: null,
     failed: `Partial: the run failed after ${turns}.`,
     canceled: `Partial: the run was canceled after ${turns}.`,
-    stopped: `Partial: the run was stopped early${facts.stopReason ? ` (${facts.stopReason})` : ""} after ${turns}.`,
+    stopped: `Partial: the run was stopped early${facts.stopReason ? ` (${facts.stopReason}${STOP_REASONS[facts.stopReason] ? `: ${STOP_REASONS[facts.stopReason]}` : ""})` : ""} after ${turns}; scenario instances not yet judged count as not run.`,
   };
   const limitations = [partial[facts.status]];
   if (facts.untaggedEgressEvents > 0) {

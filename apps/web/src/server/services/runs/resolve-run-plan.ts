@@ -4,8 +4,8 @@ import { type PlannedAttack, type Scenario, selectScenarios } from "@bulwark/red
 import type { ServiceContext } from "@/server/auth/principal";
 import { loadScenarioCatalog } from "@/server/services/scenarios/load-scenario-catalog";
 
-/** What a run will send, fixed at creation: its attacks and the number of turns they hold. */
-export async function resolveRunPlan(ctx: Pick<ServiceContext, "orgId">, input: CreateRunInput): Promise<{ items: PlannedAttack[]; turnsTotal: number }> {
+/** What a run will send, fixed at creation: its attacks and the number of turns (and judged turns) they hold. */
+export async function resolveRunPlan(ctx: Pick<ServiceContext, "orgId">, input: CreateRunInput): Promise<{ items: PlannedAttack[]; turnsTotal: number; judgedTurns: number }> {
   const catalog = await loadScenarioCatalog(ctx.orgId);
   const selected = selectScenarios({ scenarioKeys: input.scenarioKeys, categories: input.categories }, input.intensity, catalog);
   if (!selected.ok) {
@@ -16,5 +16,6 @@ export async function resolveRunPlan(ctx: Pick<ServiceContext, "orgId">, input: 
   }
   const byKey = new Map<string, Scenario>(catalog.map((scenario) => [`${scenario.key}@${scenario.version}`, scenario]));
   const turnsTotal = selected.plan.reduce((sum, item) => sum + byKey.get(`${item.scenarioKey}@${item.version}`)!.turns.length, 0);
-  return { items: selected.plan, turnsTotal };
+  const judgedTurns = selected.plan.reduce((sum, item) => sum + byKey.get(`${item.scenarioKey}@${item.version}`)!.turns.filter((turn) => turn.judge).length, 0);
+  return { items: selected.plan, turnsTotal, judgedTurns };
 }

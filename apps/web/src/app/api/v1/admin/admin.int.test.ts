@@ -17,7 +17,7 @@ beforeAll(async () => {
   const id = newId("user");
   await prisma.user.create({ data: { id, email: `platform-admin.${id}@example.test`, isPlatformAdmin: true } });
   admin = { id, cookie: await createSessionCookie(id) };
-  org = await createTestOrg("Tiered org");
+  org = await createTestOrg("Tiered org", { tier: "FREE" });
 });
 
 const unique = () => newId("user").slice(4, 16);

@@ -104,7 +104,8 @@ describe("organizations", () => {
   });
 
   it("PATCH /current renames (admins may), keeps the slug, audits from and to, and refuses other fields", async () => {
-    const org = await createTestOrg("Before");
+    // FREE, so the refused `{ tier: "enterprise" }` below would show if it had been applied.
+    const org = await createTestOrg("Before", { tier: "FREE" });
     const { slug } = await prisma.organization.findUniqueOrThrow({ where: { id: org.orgId } });
     const admin = await createSessionCookie(org.users.admin.id, org.orgId);
 

@@ -1,0 +1,18 @@
+import { AppError, type QuotaName, type QuotaScope } from "@bulwark/contracts";
+
+export interface QuotaBreach {
+  quota: QuotaName;
+  scope: QuotaScope;
+  limit: number;
+  used: number;
+  /** When the window resets; null for limits that do not reset (projects, storage, concurrency, per run). */
+  resetAt: Date | null;
+}
+
+/** 429 `quota_exceeded`, with Retry-After when waiting helps. */
+export function quotaExceeded({ quota, scope, limit, used, resetAt }: QuotaBreach, now = new Date()): AppError {
+  return new AppError("quota_exceeded", `The ${scope} has reached its ${quota} limit of ${limit}.`, {
+    details: { quota, scope, limit, used, resetAt: resetAt?.toISOString() ?? null },
+    headers: resetAt ? { "Retry-After": String(Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000))) } : undefined,
+  });
+}
