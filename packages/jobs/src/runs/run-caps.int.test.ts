@@ -72,6 +72,10 @@ async function queuedRun(attacks: number, caps: Partial<Prisma.RunUncheckedCreat
 async function outcome(runId: string) {
   const run = await prisma.run.findUniqueOrThrow({ where: { id: runId } });
   const aborts = await prisma.runAbort.findMany({ where: { runId } });
+  // Every automatic stop is audited as well, by the platform.
+  const audited = await prisma.auditLogEntry.findMany({ where: { targetId: runId, action: "run.stop" } });
+  expect(audited).toHaveLength(aborts.length);
+  for (const entry of audited) expect(entry.actorType).toBe("SYSTEM");
   const finished = await prisma.runTurn.count({ where: { runId, finishedAt: { not: null } } });
   const instances = (run.scores as { instances: { verdict: string }[] }).instances;
   return { run, aborts, finished, judged: instances.filter((i) => i.verdict !== "not_run").length };
