@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useId, useRef } from "react";
+import { cn } from "./cn";
 
 interface DialogProps {
   open: boolean;
@@ -8,13 +9,15 @@ interface DialogProps {
   title: string;
   description?: ReactNode;
   children: ReactNode;
+  /** `lg` for content that needs room to read, such as an evidence chain. */
+  size?: "md" | "lg";
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus
  * to the opener, which no hand-rolled overlay gets entirely right.
  */
-export function Dialog({ open, onClose, title, description, children }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, size = "md" }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -28,7 +31,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-full max-w-lg rounded-lg border border-border bg-surface p-0 text-left text-fg shadow-xl backdrop:bg-black/40"
+      className={cn("m-auto w-full rounded-lg border border-border bg-surface p-0 text-left text-fg shadow-xl backdrop:bg-black/40", size === "lg" ? "max-w-3xl" : "max-w-lg")}
     >
       <div className="p-6">
         <h2 id={titleId} className="text-lg font-semibold">

@@ -76,6 +76,8 @@ export async function runTurn(
     },
     update: { startedAt },
   });
+  // The message is linked as it is sent, so a live view shows the turn start before the reply.
+  const [sent] = await appendEvidence(prisma, run, [{ kind: "MESSAGE", turnId: turn.id, payload: { text: turn.message, variant, turnIndex } }]);
   await notifyRunUpdate(prisma, run.id);
 
   const call = await callAgent(ctx.connector, {
@@ -110,8 +112,8 @@ export async function runTurn(
   const reply = call.outcome.status === "ok" ? redact(call.outcome.reply.slice(0, MAX_STORED_REPLY_CHARS)).text : null;
   const toolCalls = call.outcome.status === "ok" ? (redactJson(call.outcome.toolCalls).value as Prisma.InputJsonValue[]) : [];
 
-  // The chain in order: message sent → reply (or error) → tool calls → egress → verdict.
-  const links: EvidenceInput[] = [{ kind: "MESSAGE", turnId: turn.id, payload: { text: turn.message, variant, turnIndex } }];
+  // The chain in order: message sent (linked above) → reply (or error) → tool calls → egress → verdict.
+  const links: EvidenceInput[] = [];
   if (call.outcome.status === "ok") links.push({ kind: "REPLY", turnId: turn.id, payload: { text: reply ?? "" } });
   else links.push({ kind: "ERROR", turnId: turn.id, payload: { kind: call.outcome.kind, message: call.outcome.message } });
   toolCalls.forEach((toolCall, index) => links.push({ kind: "TOOL_CALL", turnId: turn.id, payload: { index, call: toolCall } }));
@@ -135,7 +137,7 @@ export async function runTurn(
         verdict: verdict ? (verdict.verdict.toUpperCase() as "PASS" | "FAIL" | "INCONCLUSIVE") : null,
         detector: verdict?.detector ?? (judged ? null : "setup"),
         confidence: verdict?.confidence ?? null,
-        evidenceIds: appended.map((link) => link.id),
+        evidenceIds: [sent!.id, ...appended.map((link) => link.id)],
         attempts: { increment: call.attempts },
         latencyMs: call.latencyMs,
         error: call.outcome.status === "error" ? `${call.outcome.kind}: ${call.outcome.message}` : null,

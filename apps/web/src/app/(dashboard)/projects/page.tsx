@@ -1,5 +1,6 @@
-import { Card, EmptyState, PageHeader, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
+import { Card, EmptyState, linkStyles, PageHeader, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateProjectForm } from "@/features/projects/create-project-form";
 import { requirePageContext } from "@/server/auth/page-session";
 import { listProjects } from "@/server/services/projects/list-projects";
@@ -33,7 +34,11 @@ export default async function ProjectsPage() {
           <TBody>
             {projects.data.map((project) => (
               <tr key={project.id}>
-                <Td className="font-medium">{project.name}</Td>
+                <Td>
+                  <Link className={linkStyles} href={`/projects/${project.id}`}>
+                    {project.name}
+                  </Link>
+                </Td>
                 <Td>{project.environment}</Td>
                 <Td>{project.lastHeartbeatAt ? <StatusBadge status="active" /> : <span className="text-fg-muted">never connected</span>}</Td>
                 <Td>{new Date(project.createdAt).toLocaleDateString("en")}</Td>
