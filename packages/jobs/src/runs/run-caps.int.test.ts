@@ -98,6 +98,9 @@ describe("run caps", () => {
     ["max_llm_calls", { maxAgentCalls: 3 }, "MAX_LLM_CALLS", { limit: 3, used: 3 }, 3],
     // Each turn costs one agent call; three reach 5,000 micro-dollars.
     ["max_cost", { maxCostMicros: 5_000n }, "MAX_COST", { limit: 5_000, used: 3 * COST_MODEL.agentCallMicros }, 3],
+    // Ingest already filled the run's events quota: its egress would no longer be captured, so
+    // no turn may be judged without it.
+    ["quota (events per run)", { maxEvents: 5, eventSeq: 5n }, "QUOTA", { limit: 5, used: 5 }, 0],
   ] as const)("%s: stops before the next turn, STOPPED with its reason and a run abort { limit, used }, keeping the finished turns", async (_, caps, reason, detail, turns) => {
     const created = await queuedRun(6, caps);
     await executeRun(deps(), created.id);

@@ -8,6 +8,8 @@ export type RunCapFacts = Pick<
   | "maxJudgeTokens"
   | "maxCostMicros"
   | "maxRuntimeSeconds"
+  | "maxEvents"
+  | "eventSeq"
   | "turnsDone"
   | "agentCalls"
   | "judgeTokens"
@@ -17,7 +19,7 @@ export type RunCapFacts = Pick<
 
 /** A cap the run has reached: why it stops, and the `{ limit, used }` its run-abort row records. */
 export interface CapReached {
-  reason: Extract<StopReason, "MAX_TURNS" | "MAX_LLM_CALLS" | "MAX_TOKENS" | "MAX_COST" | "MAX_RUNTIME">;
+  reason: Extract<StopReason, "MAX_TURNS" | "MAX_LLM_CALLS" | "MAX_TOKENS" | "MAX_COST" | "MAX_RUNTIME" | "QUOTA">;
   limit: number;
   used: number;
 }
@@ -25,7 +27,9 @@ export interface CapReached {
 /**
  * The first cap the run has reached, or null. "Reached" is `used >= limit`: it is asked before a
  * turn is sent, so a run with `maxTurns: 3` sends exactly three turns. Runtime counts from the
- * run's first start, so a resumed run does not get its time again.
+ * run's first start, so a resumed run does not get its time again. A run whose events quota
+ * is used up stops too (`quota`): ingest refuses its egress from then on, and a turn judged
+ * without the egress it caused could pass when it should fail.
  */
 export function runCapReached(run: RunCapFacts, now: Date = new Date()): CapReached | null {
   const checks: [CapReached["reason"], number | bigint | null, number | bigint][] = [
@@ -34,6 +38,7 @@ export function runCapReached(run: RunCapFacts, now: Date = new Date()): CapReac
     ["MAX_TOKENS", run.maxJudgeTokens, run.judgeTokens],
     ["MAX_COST", run.maxCostMicros, run.estimatedCostMicros],
     ["MAX_RUNTIME", run.maxRuntimeSeconds, run.startedAt ? Math.floor((now.getTime() - run.startedAt.getTime()) / 1000) : 0],
+    ["QUOTA", run.maxEvents, run.eventSeq],
   ];
   for (const [reason, limit, used] of checks) {
     // Counters fit a JSON number by far (2^53 micro-dollars is nine billion dollars).

@@ -21,7 +21,7 @@ const STOP_REASONS: Record<string, string> = {
   max_tokens: "it reached its LLM-judge token cap",
   max_cost: "it reached its cost cap",
   admin_kill: "a platform administrator killed it",
-  quota: "the organization ran out of quota",
+  quota: "it used up its events quota, so further egress could not be captured",
 };
 
 /** What a reader must know before trusting the report's absence of findings, in plain sentences. */
