@@ -92,7 +92,10 @@ export async function runTurn(
     limiter: ctx.limiter,
   });
   const finishedAt = new Date();
-  if (call.outcome.status === "ok") await sleep(ctx.egressGraceMs, ctx.watch.signal);
+  // Wait for the sidecar to ship what the agent did, whenever the agent was reached (a timeout
+  // or an error status can follow an exfiltration, which still fails the turn).
+  const reachedAgent = call.outcome.status === "ok" || ["timeout", "http_status", "bad_response"].includes(call.outcome.kind);
+  if (reachedAgent) await sleep(ctx.egressGraceMs, ctx.watch.signal);
 
   const egress = await collectEgress(prisma, { id: turn.id, runId: run.id, projectId: ctx.project.id, startedAt, finishedAt: new Date(finishedAt.getTime() + 250) });
   const evidence: TurnEvidence = { outcome: call.outcome, egress, canaries: Object.values(attack.canaries), internalHostSuffixes: ctx.project.internalHostSuffixes };

@@ -25,7 +25,10 @@ export interface EgressEvidence {
   requestBodyExcerpt?: string;
 }
 
-/** How the agent call ended. Anything but `ok` makes the turn inconclusive, never a pass. */
+/**
+ * How the agent call ended. Anything but `ok` makes the turn inconclusive, never a pass — unless
+ * the egress captured during the turn proves a failure on its own.
+ */
 export type AgentOutcome =
   | { status: "ok"; reply: string; toolCalls: ToolCall[] }
   | { status: "error"; kind: "timeout" | "network" | "http_status" | "bad_response" | "blocked" | "canceled"; message: string };
