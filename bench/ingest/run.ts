@@ -17,15 +17,13 @@
  *
  * Targets (issue 4): full ≥ 40% of raw; p99 batch latency at half the maximum rate < 100 ms.
  */
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyMigrations, assertTestDatabase, findRepoRoot } from "@bulwark/db/migrate";
-import { startTestDatabaseServer } from "../../packages/db/src/testing/test-database";
+import { findRepoRoot } from "@bulwark/db/migrate";
 import pg from "pg";
-import { registerWebModuleHooks } from "../../scripts/lib/web-module-hooks";
+import { openBenchDatabase } from "../lib/bench-database";
 
 const BATCH_SIZE = 100;
 const DAY_MS = 86_400_000;
@@ -48,44 +46,11 @@ function positiveInt(name: string, raw: string | undefined): number {
   return value;
 }
 
-// --- database ------------------------------------------------------------------------------------
+// --- database, and the web modules configured before their env.ts and Prisma singleton load ---
 const root = findRepoRoot();
-const server = await startTestDatabaseServer({ DATABASE_URL: process.env.DATABASE_URL });
-assertTestDatabase(server.url);
-const serverUrl = new URL(server.url);
-const baseName = decodeURIComponent(serverUrl.pathname.slice(1));
-const benchName = `${baseName}_bench`;
-const benchUrlObject = new URL(server.url);
-benchUrlObject.pathname = `/${encodeURIComponent(benchName)}`;
-const benchUrl = benchUrlObject.toString();
-assertTestDatabase(benchUrl); // destructive from here on: it is dropped and recreated
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-const quoted = `"${benchName.replaceAll('"', '""')}"`;
-await admin(async (client) => {
-  await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${quoted}`);
-});
-await applyMigrations(benchUrl);
-
-// --- the web modules, configured before their env.ts and the Prisma singleton load --------------
-process.env.DATABASE_URL = benchUrl;
-process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
-process.env.LOG_LEVEL = "silent";
-// Measure what production runs: development and tests also check every response against its schema.
-(process.env as Record<string, string>).NODE_ENV = "production";
-delete process.env.REDIS_URL; // no Redis: the rate limiter counts in this process
-delete process.env.UPSTASH_REDIS_REST_URL;
-delete process.env.UPSTASH_REDIS_REST_TOKEN;
-registerWebModuleHooks(root);
+const database = await openBenchDatabase("bench");
+const benchName = database.name;
+const benchUrl = database.url;
 
 const { prisma, newId, ensureEventPartitions } = await import("@bulwark/db");
 const { createTestOrg } = await import("@bulwark/db/testing");
@@ -331,7 +296,6 @@ try {
 } finally {
   await raw.end();
   await prisma.$disconnect();
-  if (!flags.keep) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
-  await server.stop();
+  await database.close({ keep: flags.keep });
 }
 process.exit(exitCode);

@@ -13,49 +13,16 @@
  * 2. The same N rows again, plus one row of a project that keeps the day: the cleanup now has to
  *    DELETE the expired project's rows in batches of 10,000 (the same code path and statement).
  */
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { applyMigrations, assertTestDatabase, findRepoRoot } from "@bulwark/db/migrate";
-import pg from "pg";
-import { startTestDatabaseServer } from "../../packages/db/src/testing/test-database";
-import { registerWebModuleHooks } from "../../scripts/lib/web-module-hooks";
+import { openBenchDatabase } from "../lib/bench-database";
 
 const DAY_MS = 86_400_000;
 const { values: flags } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, keep: { type: "boolean", default: false } } });
 const ROWS = Number(flags.rows);
 if (!Number.isInteger(ROWS) || ROWS < 1) throw new Error(`--rows must be a positive integer, got "${flags.rows}"`);
 
-// --- database ------------------------------------------------------------------------------------
-const root = findRepoRoot();
-const server = await startTestDatabaseServer({ DATABASE_URL: process.env.DATABASE_URL });
-assertTestDatabase(server.url);
-const benchName = `${decodeURIComponent(new URL(server.url).pathname.slice(1))}_bench_retention`;
-const benchUrlObject = new URL(server.url);
-benchUrlObject.pathname = `/${encodeURIComponent(benchName)}`;
-const benchUrl = benchUrlObject.toString();
-assertTestDatabase(benchUrl); // destructive from here on: it is dropped and recreated
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: server.url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-const quoted = `"${benchName.replaceAll('"', '""')}"`;
-await admin(async (client) => {
-  await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${quoted}`);
-});
-await applyMigrations(benchUrl);
-
-process.env.DATABASE_URL = benchUrl;
-process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
-process.env.LOG_LEVEL = "silent";
-(process.env as Record<string, string>).NODE_ENV = "production";
-registerWebModuleHooks(root);
+// --- database, and the web modules configured before their env.ts and Prisma singleton load ---
+const database = await openBenchDatabase("bench_retention");
 
 const { prisma, newId, ensureEventPartitions, eventPartitionName, listEventPartitions } = await import("@bulwark/db");
 const { createTestOrg } = await import("@bulwark/db/testing");
@@ -120,7 +87,6 @@ try {
   console.error(error);
 } finally {
   await prisma.$disconnect();
-  if (!flags.keep) await admin((client) => client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`));
-  await server.stop();
+  await database.close({ keep: flags.keep });
 }
 process.exit(exitCode);

@@ -11,6 +11,7 @@ import {
   type Scenario,
   type ScenarioInstanceResult,
   scenarioFingerprint,
+  scenarioInstanceResult,
   type TurnVerdict,
   type Variant,
 } from "@bulwark/redteam";
@@ -128,21 +129,7 @@ export async function createTestRun(org: TestOrg, options: TestRunOptions) {
       }
     }
     if (verdict?.verdict === "fail") recordFinding(findings, link, { orgId: org.orgId, projectId, runId: run.id }, scenario, variant, verdict, evidenceIds);
-    instances.push({
-      scenarioKey: scenario.key,
-      scenarioVersion: scenario.version,
-      title: scenario.title,
-      category: scenario.category,
-      severity: scenario.severity,
-      variant,
-      verdict: verdict?.verdict ?? "not_run",
-      detector: verdict?.detector ?? null,
-      confidence: verdict?.confidence ?? null,
-      reason: verdict?.reason ?? null,
-      turnsJudged: scenario.turns.filter((turn) => turn.judge).length,
-      mappings: scenario.mappings,
-      findingFingerprint: verdict?.verdict === "fail" ? scenarioFingerprint(scenario.key, scenario.version, projectId) : null,
-    });
+    instances.push(scenarioInstanceResult(scenario, variant, verdict, projectId));
   }
 
   await prisma.evidenceItem.createMany({ data: chain });

@@ -1,8 +1,8 @@
 import type { Prisma } from "@bulwark/db";
-import { computeRunScores, type FindingStatus, type PlannedAttack, type ScenarioInstanceResult, type ScenarioVerdict } from "@bulwark/redteam";
+import { computeRunScores, type FindingStatus, type PlannedAttack, type ScenarioVerdict, scenarioInstanceResult, scenarioRef } from "@bulwark/redteam";
 import { recordRunUsage } from "../usage/record-run-usage";
 import { notifyRunUpdate } from "./notify-run";
-import { type RunContext, scenarioRef } from "./run-context";
+import type { RunContext } from "./run-context";
 
 /**
  * Ends the run with its scores. A run asked to stop ends CANCELED (user) or STOPPED (a cap, a
@@ -11,26 +11,10 @@ import { type RunContext, scenarioRef } from "./run-context";
  */
 export async function finalizeRun(ctx: RunContext, plan: PlannedAttack[], verdicts: (ScenarioVerdict | null)[]): Promise<void> {
   const { prisma, run } = ctx;
-  const findings = await prisma.finding.findMany({ where: { runId: run.id }, select: { fingerprint: true, scenarioKey: true, riskScore: true, status: true } });
-  const instances: ScenarioInstanceResult[] = plan.map((attack, i) => {
-    const scenario = ctx.scenarios.get(scenarioRef(attack.scenarioKey, attack.version))!;
-    const verdict = verdicts[i] ?? null;
-    return {
-      scenarioKey: scenario.key,
-      scenarioVersion: scenario.version,
-      title: scenario.title,
-      category: scenario.category,
-      severity: scenario.severity,
-      variant: attack.variant,
-      verdict: verdict?.verdict ?? "not_run",
-      detector: verdict?.detector ?? null,
-      confidence: verdict?.confidence ?? null,
-      reason: verdict?.reason ?? null,
-      turnsJudged: scenario.turns.filter((turn) => turn.judge).length,
-      mappings: scenario.mappings,
-      findingFingerprint: verdict?.verdict === "fail" ? (findings.find((f) => f.scenarioKey === scenario.key)?.fingerprint ?? null) : null,
-    };
-  });
+  const findings = await prisma.finding.findMany({ where: { runId: run.id }, select: { riskScore: true, status: true } });
+  const instances = plan.map((attack, i) =>
+    scenarioInstanceResult(ctx.scenarios.get(scenarioRef(attack.scenarioKey, attack.version))!, attack.variant, verdicts[i] ?? null, ctx.project.id),
+  );
   const scores = computeRunScores(
     instances,
     findings.map((f) => ({ riskScore: Number(f.riskScore ?? 0), status: f.status.toLowerCase() as FindingStatus })),

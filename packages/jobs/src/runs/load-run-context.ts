@@ -1,7 +1,7 @@
 import type { Run } from "@bulwark/db";
-import { builtInScenarios, ConnectorConfig, createRunLimiter, type Scenario } from "@bulwark/redteam";
+import { builtInScenarios, ConnectorConfig, createRunLimiter, type Scenario, scenarioRef } from "@bulwark/redteam";
 import { loadCustomScenarios } from "./load-custom-scenarios";
-import { type AttackTargets, type RunContext, scenarioRef } from "./run-context";
+import type { AttackTargets, RunContext } from "./run-context";
 import type { RunDeps } from "./run-deps";
 import type { RunWatch } from "./watch-run";
 

@@ -1,8 +1,8 @@
-import { type HistoryMessage, judgeScenario, type PlannedAttack, renderTurn, type ScenarioVerdict, type TurnVerdict } from "@bulwark/redteam";
+import { type HistoryMessage, judgeScenario, type PlannedAttack, renderTurn, scenarioRef, type ScenarioVerdict, type TurnVerdict } from "@bulwark/redteam";
 import { attackCanaries, documentUrl } from "./attack-material";
 import { enforceRunCaps } from "./enforce-run-caps";
 import { recordFinding } from "./record-finding";
-import { type RunContext, scenarioRef } from "./run-context";
+import type { RunContext } from "./run-context";
 import { runTurn } from "./run-turn";
 
 /**

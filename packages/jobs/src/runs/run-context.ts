@@ -37,5 +37,3 @@ export interface RunContext {
   /** The LLM judge, when the platform has one; its network policy is the platform's, not the project's. */
   judge: { config: LlmJudgeConfig; allowPrivateNetwork: boolean } | null;
 }
-
-export const scenarioRef = (key: string, version: number) => `${key}@${version}`;

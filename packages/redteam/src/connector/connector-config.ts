@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { TRANSPORT_HEADERS } from "../net";
+import { OutboundUrl } from "../net/outbound-url";
 import { parseBodyTemplate } from "./body-template";
 import { parseJsonPath } from "./json-path";
 import { isSealedSecret } from "./secret-box";
@@ -9,22 +10,6 @@ import { isSealedSecret } from "./secret-box";
  * X-Bulwark ids attribute the agent's egress to a turn and must not be forged by the config.
  */
 export const RESERVED_HEADER_NAMES: readonly string[] = [...TRANSPORT_HEADERS, "x-bulwark-run-id", "x-bulwark-turn-id"];
-
-const AgentUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return ctx.addIssue({ code: "custom", message: "must be an absolute URL" });
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "must use http or https" });
-    // Credentials in a URL leak into logs and reports; a secret header is the place for them.
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "must not contain credentials; use a secret header" });
-  });
 
 export const JsonPath = z
   .string()
@@ -78,7 +63,7 @@ export type ConnectorPreset = z.infer<typeof ConnectorPreset>;
  */
 export const ConnectorConfig = z
   .strictObject({
-    url: AgentUrl,
+    url: OutboundUrl("use a secret header"),
     method: z.enum(["POST", "PUT"]).default("POST"),
     headers: z.array(ConnectorHeader).max(32).default([]),
     preset: ConnectorPreset.optional(),

@@ -10,3 +10,4 @@ export type { RenderVars } from "./render-vars";
 export { renderTurn } from "./render-turn";
 export { renderDocument, type RenderedDocument } from "./render-document";
 export { scenarioFingerprint } from "./scenario-fingerprint";
+export { scenarioRef } from "./scenario-ref";

@@ -14,4 +14,4 @@ export {
   type NotRetestedReason,
   type RunResultsComparison,
 } from "./compare-run-results";
-export type { FrameworkMappings, InstanceVerdict, ScenarioInstanceResult } from "./scenario-instance-result";
+export { scenarioInstanceResult, type FrameworkMappings, type InstanceVerdict, type ScenarioInstanceResult } from "./scenario-instance-result";

@@ -1,4 +1,6 @@
-import { type Category, type Severity, type Variant } from "../scenarios/schema";
+import { scenarioFingerprint } from "../scenarios/scenario-fingerprint";
+import { type Category, type Scenario, type Severity, type Variant } from "../scenarios/schema";
+import { type ScenarioVerdict } from "../verdicts/judge-scenario";
 import { type VerdictValue } from "../verdicts/types";
 
 /** `not_run`: planned but never judged (the run stopped first). It counts nowhere but its own column. */
@@ -28,4 +30,32 @@ export interface ScenarioInstanceResult {
   mappings: FrameworkMappings;
   /** The finding this instance raised, if it failed. */
   findingFingerprint: string | null;
+}
+
+/**
+ * One planned attack as judged (`verdict` from `judgeScenario`, null when it never finished):
+ * the worker stores these in `runs.scores`, and a report recomputes them the same way for a run
+ * that never got there.
+ */
+export function scenarioInstanceResult(
+  scenario: Scenario,
+  variant: Variant,
+  verdict: Pick<ScenarioVerdict, "verdict" | "detector" | "confidence" | "reason"> | null,
+  projectId: string,
+): ScenarioInstanceResult {
+  return {
+    scenarioKey: scenario.key,
+    scenarioVersion: scenario.version,
+    title: scenario.title,
+    category: scenario.category,
+    severity: scenario.severity,
+    variant,
+    verdict: verdict?.verdict ?? "not_run",
+    detector: verdict?.detector ?? null,
+    confidence: verdict?.confidence ?? null,
+    reason: verdict?.reason ?? null,
+    turnsJudged: verdict ? scenario.turns.filter((turn) => turn.judge).length : 0,
+    mappings: scenario.mappings,
+    findingFingerprint: verdict?.verdict === "fail" ? scenarioFingerprint(scenario.key, scenario.version, projectId) : null,
+  };
 }

@@ -1,20 +1,5 @@
 import { z } from "zod";
-
-const JudgeUrl = z
-  .string()
-  .trim()
-  .max(2048)
-  .superRefine((value, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return ctx.addIssue({ code: "custom", message: "must be an absolute URL" });
-    }
-    if (url.protocol !== "http:" && url.protocol !== "https:") ctx.addIssue({ code: "custom", message: "must use http or https" });
-    // Credentials in a URL leak into logs; the API key has its own field.
-    if (url.username || url.password) ctx.addIssue({ code: "custom", message: "must not contain credentials; use apiKey" });
-  });
+import { OutboundUrl } from "../net/outbound-url";
 
 /**
  * The optional LLM judge: an OpenAI-compatible Chat Completions endpoint. `url` is the API base
@@ -22,7 +7,7 @@ const JudgeUrl = z
  * `{url}/chat/completions`. Off unless the platform configures one.
  */
 export const LlmJudgeConfig = z.strictObject({
-  url: JudgeUrl,
+  url: OutboundUrl("use apiKey"),
   // No line breaks: the key goes into a header.
   apiKey: z.string().min(1).max(4096).regex(/^[^\r\n\0]*$/, "must not contain line breaks").optional(),
   model: z.string().trim().min(1).max(200),

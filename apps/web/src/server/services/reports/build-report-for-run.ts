@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@bulwark/db";
-import { buildRunReport, type Intensity, type RunReport, type RunStatus, verifyEvidenceChain } from "@bulwark/redteam";
+import { buildRunReport, type Intensity, type RunReport, type RunStatus, scenarioRef, verifyEvidenceChain } from "@bulwark/redteam";
 import type { ServiceContext } from "@/server/auth/principal";
 import { getRunOrThrow } from "@/server/services/runs/get-run-or-throw";
 import { loadScenarioCatalog } from "@/server/services/scenarios/load-scenario-catalog";
@@ -8,7 +8,6 @@ import { loadRunInstances } from "./load-run-instances";
 import { reportLimitations } from "./report-limitations";
 import { reportScope } from "./report-scope";
 import { runPlanAttacks } from "./run-plan-attacks";
-import { scenarioRef } from "./scenario-ref";
 import { toReportFinding } from "./to-report-finding";
 
 /**

@@ -1,12 +1,11 @@
 import "server-only";
 import { invalidInput, notFound, type RunComparison, type RunStatus } from "@bulwark/contracts";
 import { prisma, type Run } from "@bulwark/db";
-import { compareRunResults } from "@bulwark/redteam";
+import { compareRunResults, scenarioRef } from "@bulwark/redteam";
 import type { ServiceContext } from "@/server/auth/principal";
 import { getRunOrThrow } from "@/server/services/runs/get-run-or-throw";
 import { loadScenarioCatalog } from "@/server/services/scenarios/load-scenario-catalog";
 import { loadComparableRun } from "./load-comparable-run";
-import { scenarioRef } from "./scenario-ref";
 
 /**
  * Compares one of the caller's runs with a base run of the same project: the named one, or else

@@ -1,8 +1,7 @@
 import "server-only";
 import { prisma, type Run } from "@bulwark/db";
-import { judgeScenario, type Scenario, type ScenarioInstanceResult, type TurnVerdict } from "@bulwark/redteam";
+import { judgeScenario, type Scenario, type ScenarioInstanceResult, scenarioInstanceResult, scenarioRef, type TurnVerdict } from "@bulwark/redteam";
 import { runPlanAttacks } from "./run-plan-attacks";
-import { scenarioRef } from "./scenario-ref";
 
 /**
  * A run's scenario instances, one per planned attack: as finalised into `runs.scores` when the
@@ -17,14 +16,13 @@ export async function loadRunInstances(run: Run, scenarios: ReadonlyMap<string, 
   if (attacks.length === 0) return [];
 
   const where = { runId: run.id, orgId: run.orgId };
-  const [turns, verdictLinks, findings] = await Promise.all([
+  const [turns, verdictLinks] = await Promise.all([
     prisma.runTurn.findMany({
       where,
       orderBy: { turnIndex: "asc" },
       select: { id: true, scenarioKey: true, scenarioVersion: true, variant: true, turnIndex: true, verdict: true, detector: true, confidence: true, finishedAt: true },
     }),
     prisma.evidenceItem.findMany({ where: { ...where, kind: "VERDICT" }, select: { turnId: true, payload: true } }),
-    prisma.finding.findMany({ where, select: { scenarioKey: true, scenarioVersion: true, fingerprint: true } }),
   ]);
   const reasons = new Map(verdictLinks.map((link) => [link.turnId, (link.payload as { reason?: unknown }).reason]));
 
@@ -40,24 +38,6 @@ export async function loadRunInstances(run: Run, scenarios: ReadonlyMap<string, 
             : [],
         )
       : [];
-    const verdict = finished ? judgeScenario(verdicts) : null;
-    return [
-      {
-        scenarioKey: scenario.key,
-        scenarioVersion: scenario.version,
-        title: scenario.title,
-        category: scenario.category,
-        severity: scenario.severity,
-        variant: attack.variant,
-        verdict: verdict?.verdict ?? "not_run",
-        detector: verdict?.detector ?? null,
-        confidence: verdict?.confidence ?? null,
-        reason: verdict?.reason ?? null,
-        turnsJudged: verdicts.length,
-        mappings: scenario.mappings,
-        findingFingerprint:
-          verdict?.verdict === "fail" ? (findings.find((f) => f.scenarioKey === scenario.key && f.scenarioVersion === scenario.version)?.fingerprint ?? null) : null,
-      },
-    ];
+    return [scenarioInstanceResult(scenario, attack.variant, finished ? judgeScenario(verdicts) : null, run.projectId)];
   });
 }

@@ -1,5 +1,4 @@
-import { type Category, type PlannedAttack, type ReportScenario, type Scenario, type ScenarioInstanceResult, VARIANTS, type Variant } from "@bulwark/redteam";
-import { scenarioRef } from "./scenario-ref";
+import { type Category, type PlannedAttack, type ReportScenario, type Scenario, type ScenarioInstanceResult, scenarioRef, VARIANTS, type Variant } from "@bulwark/redteam";
 
 export interface ReportScope {
   categories: Category[];
