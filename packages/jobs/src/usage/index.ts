@@ -1,2 +1,2 @@
-export { recordUsage, type SqlRunner, type UsageDelta } from "./record-usage";
+export { newLedgerIds, recordUsage, type SqlRunner, type UsageDelta, usageCtes } from "./record-usage";
 export { recordRunUsage } from "./record-run-usage";

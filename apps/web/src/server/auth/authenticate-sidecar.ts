@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError, forbidden, notFound, unauthorized } from "@bulwark/contracts";
-import { prisma } from "@bulwark/db";
+import { pool, prisma } from "@bulwark/db";
 import { log } from "@/server/log";
 import { authenticateApiKey } from "./authenticate-api-key";
 import { secretTokenMatches, secretTokenPrefix } from "./secret-token";
@@ -43,8 +43,15 @@ export async function authenticateSidecar(req: Request, { projectId, now = new D
 
   const prefix = secretTokenPrefix(presented, "bws");
   if (!prefix) throw invalidToken();
-  const token = await prisma.sidecarToken.findUnique({ where: { prefix } });
-  if (!token || !secretTokenMatches(presented, token.hash) || token.revokedAt) throw invalidToken();
+  // A prepared statement on the pool, not the ORM: this runs for every ingest batch.
+  const { rows } = await pool.query<{ id: string; org_id: string; project_id: string; hash: string; revoked_at: Date | null; last_seen_at: Date | null }>({
+    name: "sidecar-token-by-prefix",
+    text: "SELECT id, org_id, project_id, hash, revoked_at, last_seen_at FROM sidecar_tokens WHERE prefix = $1",
+    values: [prefix],
+  });
+  const row = rows[0];
+  if (!row || !secretTokenMatches(presented, row.hash) || row.revoked_at) throw invalidToken();
+  const token = { id: row.id, orgId: row.org_id, projectId: row.project_id, lastSeenAt: row.last_seen_at };
   // A token speaks for its own project only; naming another one is a mistake, not a switch.
   if (projectId && projectId !== token.projectId) throw forbidden("This sidecar token belongs to another project.");
 

@@ -1,11 +1,13 @@
 import "server-only";
-import { prisma } from "@bulwark/db";
+import { pool } from "@bulwark/db";
 import type { PreparedEvent, Rejection } from "./prepare-events";
 
 /**
  * Sets each event's run: the run id the agent sent (it must be a run of this project), else the
  * run of a given turn, else the project's RUNNING run whose window contains the event. Events
- * about the sidecar itself (drops) stay project-level. Three reads per batch at most.
+ * about the sidecar itself (drops) stay project-level. Three reads per batch at most, as lean
+ * prepared statements on the pool: this runs for every batch, and ORM reads cost more CPU here
+ * than the batch's insert (see store-events.ts).
  */
 export async function attributeRuns(
   scope: { orgId: string; projectId: string },
@@ -17,20 +19,30 @@ export async function attributeRuns(
   const needsWindow = events.some((e) => !e.runId && !e.turnId && e.type !== "sidecar.dropped");
 
   const [knownRuns, turns, running] = await Promise.all([
-    named.length ? prisma.run.findMany({ where: { id: { in: named }, orgId: scope.orgId, projectId: scope.projectId }, select: { id: true } }) : [],
-    turnIds.length
-      ? prisma.runTurn.findMany({ where: { id: { in: turnIds }, orgId: scope.orgId, run: { projectId: scope.projectId } }, select: { id: true, runId: true } })
-      : [],
-    needsWindow
-      ? prisma.run.findMany({
-          where: { orgId: scope.orgId, projectId: scope.projectId, status: "RUNNING", startedAt: { not: null } },
-          select: { id: true, startedAt: true },
-          orderBy: { startedAt: "desc" },
+    named.length
+      ? pool.query<{ id: string }>({
+          name: "ingest-named-runs",
+          text: "SELECT id FROM runs WHERE id = ANY($1::text[]) AND org_id = $2 AND project_id = $3",
+          values: [named, scope.orgId, scope.projectId],
         })
-      : [],
+      : { rows: [] },
+    turnIds.length
+      ? pool.query<{ id: string; run_id: string }>({
+          name: "ingest-named-turns",
+          text: "SELECT t.id, t.run_id FROM run_turns t JOIN runs r ON r.id = t.run_id WHERE t.id = ANY($1::text[]) AND t.org_id = $2 AND r.project_id = $3",
+          values: [turnIds, scope.orgId, scope.projectId],
+        })
+      : { rows: [] },
+    needsWindow
+      ? pool.query<{ id: string; started_at: Date }>({
+          name: "ingest-running-runs",
+          text: "SELECT id, started_at FROM runs WHERE org_id = $1 AND project_id = $2 AND status = 'RUNNING' AND started_at IS NOT NULL ORDER BY started_at DESC",
+          values: [scope.orgId, scope.projectId],
+        })
+      : { rows: [] },
   ]);
-  const runIds = new Set(knownRuns.map((r) => r.id));
-  const turnRun = new Map(turns.map((t) => [t.id, t.runId]));
+  const runIds = new Set(knownRuns.rows.map((r) => r.id));
+  const turnRun = new Map(turns.rows.map((t) => [t.id, t.run_id]));
 
   const attributed: PreparedEvent[] = [];
   for (const event of events) {
@@ -49,7 +61,7 @@ export async function attributeRuns(
       continue;
     }
     if (!event.runId && event.type !== "sidecar.dropped") {
-      const run = running.find((r) => r.startedAt! <= event.ts);
+      const run = running.rows.find((r) => r.started_at <= event.ts);
       attributed.push({ ...event, runId: run?.id ?? null });
       continue;
     }

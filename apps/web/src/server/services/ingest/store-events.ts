@@ -1,5 +1,6 @@
 import "server-only";
-import { pool } from "@bulwark/db";
+import { newId, pool } from "@bulwark/db";
+import { newLedgerIds, usageCtes } from "@bulwark/jobs";
 import type { PoolClient } from "pg";
 import { forgetPartitions } from "./partition-days";
 import type { PreparedEvent, Rejection } from "./prepare-events";
@@ -31,7 +32,12 @@ interface Outcome {
  *   NOTHING: a concurrent delivery that committed after this statement's snapshot makes the row
  *   a duplicate, at the cost of a gap in the numbers — they stay monotonic, never reused;
  * - `bumped` moves each run's counter to the highest number actually stored (a data-modifying
- *   CTE always runs to completion, read or not).
+ *   CTE always runs to completion, read or not);
+ * - `written` sums what was inserted, and the usage CTEs record it (EVENT and STORED_BYTES in
+ *   the ledger and the day's rollup), so the usage always equals the rows stored.
+ * No transaction around it: the row locks (the runs', the rollup's) end with the statement, so
+ * concurrent batches of one run wait for each other's statements only, never for a round trip
+ * or for this process's event loop.
  * It goes through the pool under Prisma (see `pool` in @bulwark/db) as a named (prepared)
  * statement: Prisma's raw path would spend milliseconds of CPU per batch passing the column
  * arrays through its query compiler. (One JSON parameter instead of arrays was tried: the
@@ -68,13 +74,17 @@ const STORE_BATCH = `
     INSERT INTO events (ts, org_id, project_id, run_id, turn_id, seq, client_event_id, type, payload, size_bytes)
     SELECT ts, $1, $2, run_id, turn_id, seq, client_event_id, type, payload, size_bytes FROM accepted
     ON CONFLICT (project_id, client_event_id, ts) DO NOTHING
-    RETURNING client_event_id, ts, run_id, seq
+    RETURNING client_event_id, ts, run_id, seq, size_bytes
   ),
   bumped AS (
     UPDATE runs r SET event_seq = GREATEST(r.event_seq, top.seq)
     FROM (SELECT run_id, max(seq) AS seq FROM inserted WHERE run_id IS NOT NULL GROUP BY run_id) top
     WHERE r.id = top.run_id
-  )
+  ),
+  written AS (
+    SELECT 0 AS runs, 0 AS turns, 0 AS agent_calls, count(*) AS events, coalesce(sum(size_bytes), 0) AS stored_bytes, 0 AS judge_tokens, 0 AS cost_micros
+    FROM inserted
+  ),${usageCtes("written", { rollupId: "$11", orgId: "$1", projectId: "$2", runId: "NULL", at: "$12", ledgerIds: "$13" })}
   SELECT b.ord,
     CASE WHEN i.client_event_id IS NOT NULL THEN 'stored'
          WHEN n.ord IS NOT NULL AND n.max_events IS NOT NULL AND n.seq > n.max_events THEN 'capped'
@@ -85,13 +95,14 @@ const STORE_BATCH = `
   LEFT JOIN inserted i ON n.ord IS NOT NULL AND i.client_event_id = b.client_event_id AND i.ts = b.ts`;
 
 /**
- * Stores a batch with STORE_BATCH; each event is stored, a duplicate, or rejected at the run's cap.
- * With `client`, inside that client's transaction (the storage quota's, see store-within-quota.ts).
+ * Stores a batch with STORE_BATCH, recording its usage at `at`; each event is stored, a
+ * duplicate, or rejected at the run's cap. With `client`, inside that client's transaction (the
+ * storage quota's, see store-within-quota.ts).
  */
 export async function storeEvents(
   scope: { orgId: string; projectId: string },
   events: PreparedEvent[],
-  { client }: { client?: PoolClient } = {},
+  { client, at = new Date() }: { client?: PoolClient; at?: Date } = {},
 ): Promise<{ stored: Stored[]; rejected: Rejection[] }> {
   if (events.length === 0) return { stored: [], rejected: [] };
   let outcomes: Outcome[];
@@ -107,6 +118,9 @@ export async function storeEvents(
       events.map((e) => e.type),
       events.map((e) => e.payload),
       events.map((e) => e.sizeBytes),
+      newId("usage"),
+      at.toISOString(),
+      newLedgerIds(),
     ];
     outcomes = (await (client ?? pool).query<Outcome>({ name: "ingest-store-batch", text: STORE_BATCH, values })).rows;
   } catch (error) {

@@ -100,6 +100,12 @@ describe("POST /api/v1/ingest/events", () => {
     const seqs = (await prisma.event.findMany({ where: { runId: run.id }, select: { seq: true } })).map((e) => Number(e.seq)).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((await prisma.run.findUniqueOrThrow({ where: { id: run.id } })).eventSeq).toBe(20n);
+    // The store statement records usage for what it inserted, so duplicates are never counted.
+    const storedBytes = (await prisma.event.aggregate({ where: { projectId }, _sum: { sizeBytes: true } }))._sum.sizeBytes!;
+    const ledger = await prisma.usageEvent.groupBy({ by: ["kind"], where: { orgId: org.orgId }, _sum: { quantity: true } });
+    expect(Object.fromEntries(ledger.map((l) => [l.kind, l._sum.quantity]))).toEqual({ EVENT: 25n, STORED_BYTES: BigInt(storedBytes) });
+    const rollups = await prisma.usageDailyRollup.findMany({ where: { orgId: org.orgId } });
+    expect(rollups.map((r) => [r.projectId, r.events, r.storedBytes])).toEqual([[projectId, 25n, BigInt(storedBytes)]]);
   });
 
   it("numbers concurrent distinct batches of one run 1..n with no number taken twice, each batch in event-time order", async () => {
