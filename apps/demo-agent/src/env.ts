@@ -4,7 +4,7 @@ import { z } from "zod";
 const Port = z.coerce.number().int().min(0).max(65_535);
 const HttpUrl = z.url({ protocol: /^https?$/ });
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   PORT: Port.default(4100),
   HOST: z.string().default("127.0.0.1"),
   DEMO_AGENT_MODE: z.enum(["vulnerable", "hardened"]).default("vulnerable"),

@@ -5,7 +5,7 @@ import { z } from "zod";
 /** `host:port`; IPv6 hosts in brackets (`[::1]:8080`). */
 const Listen = z.string().regex(/^(\[[0-9a-fA-F:.]+\]|[^\s:[\]]+):\d{1,5}$/, "must be host:port");
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   BULWARK_URL: z.url({ protocol: /^https?$/ }),
   BULWARK_SIDECAR_TOKEN: z.string().regex(/^bws_[\w-]{8,}$/, "must be a sidecar token (bws_…)"),
   SIDECAR_LISTEN: Listen.default("127.0.0.1:8080"),

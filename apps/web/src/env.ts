@@ -8,7 +8,7 @@ const optionalUrl = (protocols: string[]) =>
     .refine((value) => protocols.includes(new URL(value).protocol), `must use ${protocols.join(" or ")}`)
     .optional();
 
-const EnvSchema = z
+export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     /** PostgreSQL. When unset, `npm start` runs the embedded server and sets this for the app. */

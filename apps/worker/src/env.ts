@@ -1,7 +1,7 @@
 import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
 import { z } from "zod";
 
-const EnvSchema = z.object({
+export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("production"),
   /** PostgreSQL; when unset, the embedded server of BULWARK_DATA_DIR (which must be running). */
   DATABASE_URL: z

@@ -53,13 +53,26 @@ function parametersFor(op: AnyOperation, location: "path" | "query", components:
   const json = toSchema(schema, "input", components);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((json.required ?? []) as string[]);
+  const examples = ((location === "path" ? op.exampleParams : op.exampleQuery) ?? {}) as Record<string, unknown>;
   return Object.entries(properties).map(([name, property]) => ({
     name,
     in: location,
     required: location === "path" ? true : required.has(name),
     ...(typeof property.description === "string" ? { description: property.description } : {}),
     schema: property,
+    ...(examples[name] !== undefined ? { example: examples[name] } : {}),
   }));
+}
+
+/** The success response's media types with their schema, and the example under the first one. */
+function successContent(op: AnyOperation, components: Record<string, JsonSchema>) {
+  const { schema, contentType } = op.success;
+  const types = typeof contentType === "string" ? [contentType] : contentType?.length ? [...contentType] : schema ? ["application/json"] : [];
+  const example = op.exampleResponse !== undefined ? { example: op.exampleResponse } : {};
+  const schemaObject = schema ? { schema: toSchema(schema, "output", components) } : {};
+  return types.length === 0
+    ? {}
+    : { content: Object.fromEntries(types.map((type, i) => [type, { ...schemaObject, ...(i === 0 ? example : {}) }])) };
 }
 
 function securityOf(op: AnyOperation) {
@@ -92,12 +105,7 @@ export function buildOpenApiDocument(operations: readonly AnyOperation[], info: 
 
   for (const op of operations) {
     const responses: Record<string, unknown> = {
-      [op.success.status]: {
-        description: op.success.description,
-        ...(op.success.schema
-          ? { content: { [op.success.contentType ?? "application/json"]: { schema: toSchema(op.success.schema, "output", components) } } }
-          : {}),
-      },
+      [op.success.status]: { description: op.success.description, ...successContent(op, components) },
     };
     const errorStatuses = new Set<number>([500, ...(op.errors ?? [])]);
     if (op.body) [400, 413, 422].forEach((s) => errorStatuses.add(s));

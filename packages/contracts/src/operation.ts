@@ -47,8 +47,21 @@ export interface Operation<
   body?: TBody;
   /** A valid request body, shown in API.md and used by the generated route checks. */
   exampleBody?: z.input<TBody>;
-  /** Status and schema of the success response. */
-  success: { status: number; description: string; schema?: TResponse; contentType?: string };
+  /** Path parameters for the documented example request (every operation with `params` has them). */
+  exampleParams?: z.input<TParams>;
+  /** Query parameters for the documented example request, where they show something useful. */
+  exampleQuery?: z.input<TQuery>;
+  /**
+   * The success response of the example request: a value `success.schema` accepts unchanged, or,
+   * for a body that is not JSON (`success.contentType`), an excerpt of it as text. A test holds
+   * every operation to it, so API.md cannot drift from what the schema allows.
+   */
+  exampleResponse?: z.output<TResponse>;
+  /**
+   * Status and schema of the success response. `contentType` names a body that is not JSON; a
+   * list when the request chooses among several (the first is the example's).
+   */
+  success: { status: number; description: string; schema?: TResponse; contentType?: string | readonly string[] };
   /** Error statuses this operation documents beyond the common ones. */
   errors?: number[];
 }

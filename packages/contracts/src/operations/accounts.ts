@@ -56,6 +56,7 @@ export const signUp = defineOperation({
   body: SignUpInput,
   exampleBody: { email: "ada@example.com", password: "tangerine orbit glacier 41", name: "Ada Lovelace" },
   success: { status: 202, description: "Accepted.", schema: SignUpResult },
+  exampleResponse: { status: "pending_verification" },
   // 403: the sign-up mode does not admit this address; 503: rate limiting is unavailable.
   errors: [403, 429, 503],
 });

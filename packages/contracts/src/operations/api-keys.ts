@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
 import { Scope } from "../scopes";
+import { EXAMPLE_IDS, EXAMPLE_OWNER } from "./examples";
 
 export const ApiKey = z
   .object({
@@ -37,6 +38,18 @@ export const CreateApiKeyInput = z
   .meta({ id: "CreateApiKeyInput" });
 export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
 
+const EXAMPLE_KEY = {
+  id: EXAMPLE_IDS.apiKey,
+  name: "CI pipeline",
+  prefix: "bwk_vtzv0cvfqr",
+  scopes: ["projects:read" as const, "runs:read" as const, "runs:write" as const],
+  createdBy: EXAMPLE_OWNER,
+  createdAt: "2026-03-02T09:05:00.000Z",
+  lastUsedAt: null,
+  expiresAt: null,
+  revokedAt: null,
+};
+
 const ApiKeyParams = z.object({ id: z.string().regex(/^key_[0-9a-z]{26}$/).describe("API key id (`key_…`).") });
 
 export const createApiKey = defineOperation({
@@ -51,6 +64,7 @@ export const createApiKey = defineOperation({
   body: CreateApiKeyInput,
   exampleBody: { name: "CI pipeline", scopes: ["projects:read", "runs:read", "runs:write"] },
   success: { status: 201, description: "The key, with its secret.", schema: CreatedApiKey },
+  exampleResponse: { ...EXAMPLE_KEY, key: "bwk_vtzv0cvfqrn894n1nypz6war5qhqeeg352334ec58g" },
 });
 
 export const listApiKeys = defineOperation({
@@ -63,6 +77,7 @@ export const listApiKeys = defineOperation({
   scope: "keys:manage",
   query: PageQuery,
   success: { status: 200, description: "A page of keys (never their secrets).", schema: Page(ApiKey) },
+  exampleResponse: { data: [{ ...EXAMPLE_KEY, lastUsedAt: "2026-03-04T14:00:00.000Z" }], nextCursor: null },
 });
 
 export const revokeApiKey = defineOperation({
@@ -75,5 +90,6 @@ export const revokeApiKey = defineOperation({
   auth: "principal",
   scope: "keys:manage",
   params: ApiKeyParams,
+  exampleParams: { id: EXAMPLE_IDS.apiKey },
   success: { status: 204, description: "Revoked." },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page } from "../pagination";
+import { EXAMPLE_HASHES, EXAMPLE_IDS } from "./examples";
 
 export const AuditLogEntry = z
   .object({
@@ -64,7 +65,28 @@ export const listAuditLogs = defineOperation({
   auth: "principal",
   scope: "audit:read",
   query: AuditLogQuery,
+  exampleQuery: { action: "run.", from: "2026-03-04T00:00:00.000Z", limit: 50 },
   success: { status: 200, description: "A page of entries.", schema: Page(AuditLogEntry) },
+  exampleResponse: {
+    data: [
+      {
+        id: EXAMPLE_IDS.audit,
+        seq: "42",
+        actor: { type: "api_key", userId: EXAMPLE_IDS.owner, apiKeyId: EXAMPLE_IDS.apiKey },
+        action: "run.create",
+        target: { type: "run", id: EXAMPLE_IDS.run },
+        ip: "203.0.113.24",
+        userAgent: "curl/8.14.1",
+        requestId: EXAMPLE_IDS.request,
+        paramsHash: "2d6f3c1b0a86bb6b0c3d7e2d4f5cbf0b0fb1d3b93a2a9dd86e5f5f8a3d6e1c44",
+        paramsPreview: '{"categories":["secret_leakage","data_exfiltration"],"intensity":"medium"}',
+        prevHash: EXAMPLE_HASHES.auditPrev,
+        hash: EXAMPLE_HASHES.audit,
+        createdAt: "2026-03-04T14:00:00.000Z",
+      },
+    ],
+    nextCursor: "42",
+  },
 });
 
 export const verifyAuditLog = defineOperation({
@@ -77,4 +99,5 @@ export const verifyAuditLog = defineOperation({
   auth: "principal",
   scope: "audit:read",
   success: { status: 200, description: "The chain's status.", schema: AuditChainStatus },
+  exampleResponse: { ok: true, entries: 42, headSeq: "42", headHash: EXAMPLE_HASHES.audit, checkedFromSeq: "1" },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
+import { EXAMPLE_IDS } from "./examples";
 
 /**
  * The agent connector as the API shows it. The full rules (JSON paths, body template
@@ -63,6 +64,20 @@ export type PutAgentConnectorInput = z.infer<typeof PutAgentConnectorInput>;
 
 const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`prj_…`).");
 
+// What the platform stores for the PUT example below: defaults filled in, the secret hidden.
+const EXAMPLE_CONNECTOR: AgentConnector = {
+  url: "https://agent.example.com/chat",
+  method: "POST",
+  bodyTemplate: '{"message": {{message}}, "session_id": {{session_id}}}',
+  response: { replyPath: "$.reply", toolCallsPath: "$.tool_calls" },
+  timeoutMs: 30_000,
+  maxConcurrency: 2,
+  requestsPerSecond: 5,
+  maxRetries: 3,
+  allowLocalTargets: false,
+  headers: [{ name: "Authorization", value: null, secret: true }],
+};
+
 export const getAgentConnector = defineOperation({
   id: "getAgentConnector",
   method: "GET",
@@ -73,7 +88,9 @@ export const getAgentConnector = defineOperation({
   auth: "principal",
   scope: "projects:read",
   params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
   success: { status: 200, description: "The connector.", schema: AgentConnector },
+  exampleResponse: EXAMPLE_CONNECTOR,
 });
 
 export const putAgentConnector = defineOperation({
@@ -87,6 +104,7 @@ export const putAgentConnector = defineOperation({
   auth: "principal",
   scope: "projects:write",
   params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
   body: PutAgentConnectorInput,
   exampleBody: {
     url: "https://agent.example.com/chat",
@@ -95,4 +113,5 @@ export const putAgentConnector = defineOperation({
     headers: [{ name: "Authorization", value: "Bearer agent-api-token", secret: true }],
   },
   success: { status: 200, description: "The stored connector (secrets hidden).", schema: AgentConnector },
+  exampleResponse: EXAMPLE_CONNECTOR,
 });

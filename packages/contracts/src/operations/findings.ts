@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
+import { EXAMPLE_EVIDENCE, EXAMPLE_FINDING, EXAMPLE_IDS } from "./examples";
 import { RunCategory } from "./runs";
 
 export const FindingStatus = z.enum(["open", "confirmed", "false_positive", "accepted_risk", "fixed"]);
@@ -110,7 +111,9 @@ export const listRunFindings = defineOperation({
   auth: "principal",
   scope: "findings:read",
   params: z.object({ id: RunId }),
+  exampleParams: { id: EXAMPLE_IDS.run },
   success: { status: 200, description: "Every finding of the run.", schema: RunFindings },
+  exampleResponse: { data: [EXAMPLE_FINDING] },
 });
 
 export const listFindings = defineOperation({
@@ -123,7 +126,9 @@ export const listFindings = defineOperation({
   auth: "principal",
   scope: "findings:read",
   query: ListFindingsQuery,
+  exampleQuery: { projectId: EXAMPLE_IDS.project, status: "open", severity: "critical", limit: 20 },
   success: { status: 200, description: "A page of findings.", schema: Page(Finding) },
+  exampleResponse: { data: [EXAMPLE_FINDING], nextCursor: null },
 });
 
 export const getFinding = defineOperation({
@@ -137,7 +142,9 @@ export const getFinding = defineOperation({
   auth: "principal",
   scope: "findings:read",
   params: FindingParams,
+  exampleParams: { id: EXAMPLE_IDS.finding },
   success: { status: 200, description: "The finding and its evidence.", schema: FindingDetail },
+  exampleResponse: { ...EXAMPLE_FINDING, evidence: EXAMPLE_EVIDENCE },
 });
 
 export const updateFinding = defineOperation({
@@ -151,7 +158,16 @@ export const updateFinding = defineOperation({
   auth: "principal",
   scope: "findings:write",
   params: FindingParams,
+  exampleParams: { id: EXAMPLE_IDS.finding },
   body: UpdateFindingInput,
   exampleBody: { status: "confirmed", note: "Reproduced by hand; the key in the system prompt is being moved to the tool runtime." },
   success: { status: 200, description: "The triaged finding.", schema: Finding },
+  exampleResponse: {
+    ...EXAMPLE_FINDING,
+    status: "confirmed",
+    triageNote: "Reproduced by hand; the key in the system prompt is being moved to the tool runtime.",
+    triagedAt: "2026-03-04T15:12:40.031Z",
+    triagedById: EXAMPLE_IDS.owner,
+    updatedAt: "2026-03-04T15:12:40.031Z",
+  },
 });

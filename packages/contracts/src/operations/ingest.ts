@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
+import { EXAMPLE_IDS, EXAMPLE_PROJECT } from "./examples";
 
 /** Most events one batch may carry; beyond it the whole batch is refused with 413. */
 export const MAX_INGEST_BATCH_EVENTS = 1000;
@@ -131,10 +132,11 @@ export const ingestEvents = defineOperation({
   exampleBody: {
     events: [
       {
-        id: "evt-01",
+        id: "sc-7f3a9c21:000482",
         type: "egress.http",
-        ts: "2026-01-01T12:00:00.000Z",
-        runId: "run_01h0000000000000000000000a",
+        ts: "2026-03-04T14:00:08.112Z",
+        runId: EXAMPLE_IDS.run,
+        turnId: EXAMPLE_IDS.turn,
         data: {
           method: "POST",
           scheme: "https",
@@ -151,6 +153,12 @@ export const ingestEvents = defineOperation({
     ],
   },
   success: { status: 200, description: "Every event stored (or already stored). 207 has the same body.", schema: IngestResult },
+  exampleResponse: {
+    stored: 1,
+    duplicates: 0,
+    rejected: 0,
+    results: [{ index: 0, id: "sc-7f3a9c21:000482", status: "stored", runId: EXAMPLE_IDS.run, seq: 3 }],
+  },
   errors: [401, 403, 413, 429],
 });
 
@@ -164,5 +172,12 @@ export const sendHeartbeat = defineOperation({
   auth: "sidecar",
   query: SidecarQuery,
   success: { status: 200, description: "The project's sidecar configuration.", schema: SidecarConfig },
+  exampleResponse: {
+    projectId: EXAMPLE_IDS.project,
+    configVersion: 2,
+    toolDomains: EXAMPLE_PROJECT.toolDomains,
+    internalHostSuffixes: EXAMPLE_PROJECT.internalHostSuffixes,
+    sinkhole: EXAMPLE_PROJECT.sinkhole,
+  },
   errors: [401, 403, 429],
 });

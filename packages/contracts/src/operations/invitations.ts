@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
 import { Role } from "../scopes";
+import { EXAMPLE_IDS, EXAMPLE_ORGANIZATION, EXAMPLE_OWNER } from "./examples";
 import { Organization } from "./organizations";
 
 export const Invitation = z
@@ -43,6 +44,16 @@ export const AcceptedInvitation = z
   .meta({ id: "AcceptedInvitation" });
 export type AcceptedInvitation = z.infer<typeof AcceptedInvitation>;
 
+const EXAMPLE_INVITATION = {
+  id: EXAMPLE_IDS.invitation,
+  email: "dana@example.com",
+  role: "member" as const,
+  invitedBy: EXAMPLE_OWNER,
+  createdAt: "2026-03-02T09:30:00.000Z",
+  expiresAt: "2026-03-09T09:30:00.000Z",
+};
+const EXAMPLE_INVITATION_TOKEN = "gB8maC5LksdXnOQ569G6PWiG9SVpKp9l4SiX4yEa87k";
+
 const InvitationParams = z.object({ id: z.string().regex(/^inv_[0-9a-z]{26}$/).describe("Invitation id (`inv_…`).") });
 
 export const createInvitation = defineOperation({
@@ -59,6 +70,11 @@ export const createInvitation = defineOperation({
   exampleBody: { email: "dana@example.com", role: "member" },
   errors: [409],
   success: { status: 201, description: "The invitation, with its token and link.", schema: CreatedInvitation },
+  exampleResponse: {
+    ...EXAMPLE_INVITATION,
+    token: EXAMPLE_INVITATION_TOKEN,
+    acceptUrl: `https://bulwark.example.com/invitations/accept?token=${EXAMPLE_INVITATION_TOKEN}`,
+  },
 });
 
 export const listInvitations = defineOperation({
@@ -72,6 +88,7 @@ export const listInvitations = defineOperation({
   scope: "members:manage",
   query: PageQuery,
   success: { status: 200, description: "A page of pending invitations.", schema: Page(Invitation) },
+  exampleResponse: { data: [EXAMPLE_INVITATION], nextCursor: null },
 });
 
 export const revokeInvitation = defineOperation({
@@ -84,6 +101,7 @@ export const revokeInvitation = defineOperation({
   auth: "principal",
   scope: "members:manage",
   params: InvitationParams,
+  exampleParams: { id: EXAMPLE_IDS.invitation },
   errors: [409],
   success: { status: 204, description: "Revoked." },
 });
@@ -101,4 +119,5 @@ export const acceptInvitation = defineOperation({
   exampleBody: { token: "q3Vd1cXk0bH7bq1o1Xm0pF6Jc7s7yP0p2m9Jx3kqQeA" },
   errors: [409, 410],
   success: { status: 201, description: "The new membership's organization.", schema: AcceptedInvitation },
+  exampleResponse: { membershipId: EXAMPLE_IDS.memberMembership, organization: { ...EXAMPLE_ORGANIZATION, role: "member" } },
 });

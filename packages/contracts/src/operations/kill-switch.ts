@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { OrganizationParams } from "./organizations";
+import { EXAMPLE_IDS, EXAMPLE_RUN } from "./examples";
 import { Run, StopReason } from "./runs";
 
 const RunParams = z.object({ id: z.string().regex(/^run_[0-9a-z]{26}$/).describe("Run id (`run_…`).") });
@@ -42,8 +43,34 @@ export const listRunAborts = defineOperation({
   auth: "principal",
   scope: "runs:read",
   params: RunParams,
+  // The base run of the story, which ran into the runtime cap its budget set.
+  exampleParams: { id: EXAMPLE_IDS.baseRun },
   success: { status: 200, description: "The run's aborts.", schema: RunAbortList },
+  exampleResponse: {
+    data: [
+      {
+        id: EXAMPLE_IDS.abort,
+        reason: "max_runtime",
+        actor: { type: "system", id: "bulwark-worker-5d8f7-1-a3f29c" },
+        detail: { limit: 900, used: 900 },
+        createdAt: "2026-03-03T14:15:01.000Z",
+      },
+    ],
+  },
 });
+
+// A run the kill caught mid-way: still `running` until its worker stops it, within a second.
+const EXAMPLE_KILLED = {
+  data: [
+    {
+      ...EXAMPLE_RUN,
+      status: "running" as const,
+      stopReason: "admin_kill" as const,
+      progress: { total: 12, done: 5, passed: 4, failed: 1, inconclusive: 0 },
+      finishedAt: null,
+    },
+  ],
+};
 
 const killDescription = (what: string) =>
   `Stops ${what} with reason \`admin_kill\`: queued runs become \`stopped\` at once, running ones within a second on whichever worker holds them, keeping their results so far. Each run gets a run abort naming the administrator, recorded in its organization's audit log. Runs already finished or already stopping are left as they are.`;
@@ -57,7 +84,9 @@ export const killRun = defineOperation({
   description: killDescription("the run"),
   auth: "platform_admin",
   params: RunParams,
+  exampleParams: { id: EXAMPLE_IDS.run },
   success: { status: 202, description: "The runs stopped (none when the run had already ended).", schema: KilledRuns },
+  exampleResponse: EXAMPLE_KILLED,
 });
 
 export const killProjectRuns = defineOperation({
@@ -69,7 +98,9 @@ export const killProjectRuns = defineOperation({
   description: killDescription("every queued or running run of the project"),
   auth: "platform_admin",
   params: ProjectParams,
+  exampleParams: { id: EXAMPLE_IDS.project },
   success: { status: 202, description: "The runs stopped.", schema: KilledRuns },
+  exampleResponse: EXAMPLE_KILLED,
 });
 
 export const killOrganizationRuns = defineOperation({
@@ -81,5 +112,7 @@ export const killOrganizationRuns = defineOperation({
   description: killDescription("every queued or running run of the organization, in all its projects"),
   auth: "platform_admin",
   params: OrganizationParams,
+  exampleParams: { id: EXAMPLE_IDS.org },
   success: { status: 202, description: "The runs stopped.", schema: KilledRuns },
+  exampleResponse: EXAMPLE_KILLED,
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
 import { Role } from "../scopes";
+import { EXAMPLE_IDS, EXAMPLE_OWNER } from "./examples";
 
 export const Member = z
   .object({
@@ -18,6 +19,14 @@ export type Member = z.infer<typeof Member>;
 export const UpdateMemberInput = z.strictObject({ role: Role }).meta({ id: "UpdateMemberInput" });
 export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
 
+const EXAMPLE_MEMBER = {
+  id: EXAMPLE_IDS.memberMembership,
+  user: { id: EXAMPLE_IDS.member, email: "dana@example.com", name: "Dana Scully" },
+  role: "member" as const,
+  createdAt: "2026-03-02T09:21:00.000Z",
+  updatedAt: "2026-03-02T09:21:00.000Z",
+};
+
 const MemberParams = z.object({ id: z.string().regex(/^mem_[0-9a-z]{26}$/).describe("Membership id (`mem_…`).") });
 
 export const listMembers = defineOperation({
@@ -31,6 +40,19 @@ export const listMembers = defineOperation({
   scope: "members:read",
   query: PageQuery,
   success: { status: 200, description: "A page of members.", schema: Page(Member) },
+  exampleResponse: {
+    data: [
+      {
+        id: EXAMPLE_IDS.ownerMembership,
+        user: { ...EXAMPLE_OWNER, name: "Ada Lovelace" },
+        role: "owner",
+        createdAt: "2026-03-02T09:01:00.000Z",
+        updatedAt: "2026-03-02T09:01:00.000Z",
+      },
+      EXAMPLE_MEMBER,
+    ],
+    nextCursor: null,
+  },
 });
 
 export const updateMember = defineOperation({
@@ -44,10 +66,12 @@ export const updateMember = defineOperation({
   auth: "principal",
   scope: "members:manage",
   params: MemberParams,
+  exampleParams: { id: EXAMPLE_IDS.memberMembership },
   body: UpdateMemberInput,
   exampleBody: { role: "admin" },
   errors: [409],
   success: { status: 200, description: "The member with the new role.", schema: Member },
+  exampleResponse: { ...EXAMPLE_MEMBER, role: "admin", updatedAt: "2026-03-05T08:44:12.310Z" },
 });
 
 export const removeMember = defineOperation({
@@ -61,6 +85,7 @@ export const removeMember = defineOperation({
   auth: "principal",
   scope: "members:manage",
   params: MemberParams,
+  exampleParams: { id: EXAMPLE_IDS.memberMembership },
   errors: [409],
   success: { status: 204, description: "Removed." },
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
 import { Role } from "../scopes";
+import { EXAMPLE_IDS, EXAMPLE_ORGANIZATION } from "./examples";
 
 export const OrganizationTier = z.enum(["free", "alpha", "team", "enterprise"]);
 export type OrganizationTier = z.infer<typeof OrganizationTier>;
@@ -39,6 +40,7 @@ export const listOrganizations = defineOperation({
   auth: "user",
   query: PageQuery,
   success: { status: 200, description: "A page of organizations.", schema: Page(Organization) },
+  exampleResponse: { data: [EXAMPLE_ORGANIZATION], nextCursor: null },
 });
 
 export const createOrganization = defineOperation({
@@ -52,6 +54,7 @@ export const createOrganization = defineOperation({
   body: CreateOrganizationInput,
   exampleBody: { name: "Acme Security" },
   success: { status: 201, description: "The new organization.", schema: Organization },
+  exampleResponse: { ...EXAMPLE_ORGANIZATION, tier: "free" },
 });
 
 export const getCurrentOrganization = defineOperation({
@@ -64,6 +67,7 @@ export const getCurrentOrganization = defineOperation({
   auth: "principal",
   scope: "members:read",
   success: { status: 200, description: "The organization.", schema: Organization },
+  exampleResponse: EXAMPLE_ORGANIZATION,
 });
 
 export const renameCurrentOrganization = defineOperation({
@@ -78,6 +82,7 @@ export const renameCurrentOrganization = defineOperation({
   body: RenameOrganizationInput,
   exampleBody: { name: "Acme Security Research" },
   success: { status: 200, description: "The renamed organization.", schema: Organization },
+  exampleResponse: { ...EXAMPLE_ORGANIZATION, name: "Acme Security Research" },
 });
 
 export const leaveOrganization = defineOperation({
@@ -90,6 +95,7 @@ export const leaveOrganization = defineOperation({
     "Ends the signed-in user's own membership and revokes the API keys they created there. The last owner cannot leave: make someone else an owner first.",
   auth: "user",
   params: OrganizationParams,
+  exampleParams: { id: EXAMPLE_IDS.otherOrg },
   errors: [409],
   success: { status: 204, description: "Left." },
 });

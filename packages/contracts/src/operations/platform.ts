@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
+import { EXAMPLE_IDS, EXAMPLE_ORGANIZATION, EXAMPLE_OWNER } from "./examples";
 import { OrganizationParams, OrganizationTier } from "./organizations";
 
 export const SignupMode = z.enum(["open", "invite_only", "allowlist"]);
@@ -62,6 +63,24 @@ export type AdminOrganization = z.infer<typeof AdminOrganization>;
 export const UpdateOrganizationTierInput = z.strictObject({ tier: OrganizationTier }).meta({ id: "UpdateOrganizationTierInput" });
 export type UpdateOrganizationTierInput = z.infer<typeof UpdateOrganizationTierInput>;
 
+const EXAMPLE_ALLOWLIST_ENTRY = {
+  id: EXAMPLE_IDS.allowlist,
+  kind: "domain" as const,
+  value: "example.com",
+  note: "Design partner",
+  createdBy: EXAMPLE_OWNER,
+  createdAt: "2026-03-02T08:55:00.000Z",
+};
+
+const EXAMPLE_ADMIN_ORGANIZATION = {
+  id: EXAMPLE_ORGANIZATION.id,
+  name: EXAMPLE_ORGANIZATION.name,
+  slug: EXAMPLE_ORGANIZATION.slug,
+  tier: EXAMPLE_ORGANIZATION.tier,
+  memberCount: 2,
+  createdAt: EXAMPLE_ORGANIZATION.createdAt,
+};
+
 const AllowlistParams = z.object({ id: z.string().regex(/^alw_[0-9a-z]{26}$/).describe("Allowlist entry id (`alw_…`).") });
 
 export const getSignupMode = defineOperation({
@@ -72,6 +91,7 @@ export const getSignupMode = defineOperation({
   summary: "Get the sign-up mode",
   auth: "platform_admin",
   success: { status: 200, description: "The current mode.", schema: SignupModeSettings },
+  exampleResponse: { mode: "invite_only" },
 });
 
 export const updateSignupMode = defineOperation({
@@ -84,6 +104,7 @@ export const updateSignupMode = defineOperation({
   body: UpdateSignupModeInput,
   exampleBody: { mode: "allowlist" },
   success: { status: 200, description: "The mode now in force.", schema: SignupModeSettings },
+  exampleResponse: { mode: "allowlist" },
 });
 
 export const listAllowlistEntries = defineOperation({
@@ -96,6 +117,7 @@ export const listAllowlistEntries = defineOperation({
   auth: "platform_admin",
   query: PageQuery,
   success: { status: 200, description: "A page of entries.", schema: Page(AllowlistEntry) },
+  exampleResponse: { data: [EXAMPLE_ALLOWLIST_ENTRY], nextCursor: null },
 });
 
 export const createAllowlistEntry = defineOperation({
@@ -108,6 +130,7 @@ export const createAllowlistEntry = defineOperation({
   body: CreateAllowlistEntryInput,
   exampleBody: { value: "example.com", note: "Design partner" },
   success: { status: 201, description: "The new entry.", schema: AllowlistEntry },
+  exampleResponse: EXAMPLE_ALLOWLIST_ENTRY,
   // 409: the value is already listed.
   errors: [409],
 });
@@ -121,6 +144,7 @@ export const deleteAllowlistEntry = defineOperation({
   description: "Accounts created through the entry stay; it only stops new sign-ups.",
   auth: "platform_admin",
   params: AllowlistParams,
+  exampleParams: { id: EXAMPLE_IDS.allowlist },
   success: { status: 204, description: "Removed." },
 });
 
@@ -134,6 +158,7 @@ export const listAdminOrganizations = defineOperation({
   auth: "platform_admin",
   query: PageQuery,
   success: { status: 200, description: "A page of organizations.", schema: Page(AdminOrganization) },
+  exampleResponse: { data: [EXAMPLE_ADMIN_ORGANIZATION], nextCursor: null },
 });
 
 export const updateOrganizationTier = defineOperation({
@@ -145,7 +170,9 @@ export const updateOrganizationTier = defineOperation({
   description: "Recorded in the organization's own audit log, so its owners see who changed it.",
   auth: "platform_admin",
   params: OrganizationParams,
+  exampleParams: { id: EXAMPLE_IDS.org },
   body: UpdateOrganizationTierInput,
   exampleBody: { tier: "team" },
   success: { status: 200, description: "The organization.", schema: AdminOrganization },
+  exampleResponse: EXAMPLE_ADMIN_ORGANIZATION,
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
+import { EXAMPLE_IDS, EXAMPLE_PROJECT } from "./examples";
 
 export const ProjectEnvironment = z.enum(["sandbox", "staging", "prod"]);
 export type ProjectEnvironment = z.infer<typeof ProjectEnvironment>;
@@ -66,6 +67,7 @@ export const createProject = defineOperation({
   body: CreateProjectInput,
   exampleBody: { name: "Support agent", environment: "sandbox", description: "The customer-support agent and its tools." },
   success: { status: 201, description: "The new project.", schema: Project },
+  exampleResponse: { ...EXAMPLE_PROJECT, toolDomains: [], internalHostSuffixes: [], lastHeartbeatAt: null, updatedAt: EXAMPLE_PROJECT.createdAt },
 });
 
 export const listProjects = defineOperation({
@@ -78,7 +80,9 @@ export const listProjects = defineOperation({
   auth: "principal",
   scope: "projects:read",
   query: PageQuery,
+  exampleQuery: { limit: 20 },
   success: { status: 200, description: "A page of projects.", schema: Page(Project) },
+  exampleResponse: { data: [EXAMPLE_PROJECT], nextCursor: null },
 });
 
 export const getProject = defineOperation({
@@ -90,7 +94,9 @@ export const getProject = defineOperation({
   auth: "principal",
   scope: "projects:read",
   params: ProjectParams,
+  exampleParams: { id: EXAMPLE_IDS.project },
   success: { status: 200, description: "The project.", schema: Project },
+  exampleResponse: EXAMPLE_PROJECT,
 });
 
 export const updateProject = defineOperation({
@@ -102,9 +108,11 @@ export const updateProject = defineOperation({
   auth: "principal",
   scope: "projects:write",
   params: ProjectParams,
+  exampleParams: { id: EXAMPLE_IDS.project },
   body: UpdateProjectInput,
   exampleBody: { toolDomains: ["api.crm.example.com"], internalHostSuffixes: [".internal"], retentionDays: 30 },
   success: { status: 200, description: "The changed project.", schema: Project },
+  exampleResponse: EXAMPLE_PROJECT,
 });
 
 export const deleteProject = defineOperation({
@@ -117,5 +125,6 @@ export const deleteProject = defineOperation({
   auth: "principal",
   scope: "projects:write",
   params: ProjectParams,
+  exampleParams: { id: EXAMPLE_IDS.project },
   success: { status: 204, description: "Deleted." },
 });

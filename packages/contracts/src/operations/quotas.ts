@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
+import { EXAMPLE_IDS } from "./examples";
 import { OrganizationParams, OrganizationTier } from "./organizations";
 import { CreateRunInput } from "./runs";
 
@@ -121,6 +122,57 @@ export type RunEstimate = z.infer<typeof RunEstimate>;
 
 const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`prj_…`).");
 
+// The example organization is on the team tier (DEPLOYMENT.md, "Tiers and quotas") with one
+// override: 500 runs a day.
+const GiB = 1024 ** 3;
+const EXAMPLE_TEAM_LIMITS: QuotaLimits = {
+  projects_per_org: 50,
+  runs_per_project_per_day: 200,
+  runs_per_org_per_day: 500,
+  runs_per_org_per_month: 10_000,
+  concurrent_runs: 10,
+  events_per_run: 200_000,
+  stored_bytes: 100 * GiB,
+  turns_per_run: 5_000,
+  runtime_seconds_per_run: 4 * 3600,
+  agent_calls_per_run: 10_000,
+  judge_tokens_per_run: 5_000_000,
+  cost_micros_per_run: 50_000_000,
+  cost_micros_per_day: 500_000_000,
+};
+const EXAMPLE_ORGANIZATION_QUOTAS: OrganizationQuotas = {
+  orgId: EXAMPLE_IDS.org,
+  tier: "team",
+  effective: EXAMPLE_TEAM_LIMITS,
+  overrides: { ...Object.fromEntries(QUOTA_NAMES.map((name) => [name, null])), runs_per_org_per_day: 500 } as QuotaLimits,
+  sources: { ...Object.fromEntries(QUOTA_NAMES.map((name) => [name, "default"])), runs_per_org_per_day: "override" } as OrganizationQuotas["sources"],
+};
+// Use on 2026-03-04 (see getUsage): two runs this month, one of them today, 471,235 bytes stored, $0.0272 spent today.
+const EXAMPLE_USED: Partial<Record<QuotaName, number>> = {
+  projects_per_org: 1,
+  runs_per_project_per_day: 1,
+  runs_per_org_per_day: 1,
+  runs_per_org_per_month: 2,
+  stored_bytes: 471_235,
+  cost_micros_per_day: 27_200,
+};
+const PER_RUN_QUOTAS = new Set<QuotaName>(["events_per_run", "turns_per_run", "runtime_seconds_per_run", "agent_calls_per_run", "judge_tokens_per_run", "cost_micros_per_run"]);
+const RESETS: Partial<Record<QuotaName, string>> = {
+  runs_per_project_per_day: "2026-03-05T00:00:00.000Z",
+  runs_per_org_per_day: "2026-03-05T00:00:00.000Z",
+  runs_per_org_per_month: "2026-04-01T00:00:00.000Z",
+  cost_micros_per_day: "2026-03-05T00:00:00.000Z",
+};
+const EXAMPLE_QUOTA_REPORT: QuotaReport = {
+  tier: "team",
+  quotas: QUOTA_NAMES.map((quota) => {
+    const limit = EXAMPLE_TEAM_LIMITS[quota]!;
+    const used = EXAMPLE_USED[quota] ?? 0;
+    const scope = PER_RUN_QUOTAS.has(quota) ? "run" : quota === "runs_per_project_per_day" ? "project" : "org";
+    return { quota, scope, limit, used, percent: Math.round((used / limit) * 10_000) / 100, resetAt: RESETS[quota] ?? null };
+  }),
+};
+
 export const getOrganizationQuotas = defineOperation({
   id: "getOrganizationQuotas",
   method: "GET",
@@ -130,7 +182,9 @@ export const getOrganizationQuotas = defineOperation({
   description: "The limits in force, the organization's overrides and where each value comes from (override → tier → default).",
   auth: "platform_admin",
   params: OrganizationParams,
+  exampleParams: { id: EXAMPLE_IDS.org },
   success: { status: 200, description: "The organization's quotas.", schema: OrganizationQuotas },
+  exampleResponse: EXAMPLE_ORGANIZATION_QUOTAS,
 });
 
 export const updateOrganizationQuotas = defineOperation({
@@ -142,9 +196,11 @@ export const updateOrganizationQuotas = defineOperation({
   description: "Sets or clears (null) per-organization overrides of the tier's limits. Recorded in the organization's own audit log.",
   auth: "platform_admin",
   params: OrganizationParams,
+  exampleParams: { id: EXAMPLE_IDS.org },
   body: UpdateOrganizationQuotasInput,
   exampleBody: { runs_per_org_per_day: 500, concurrent_runs: null },
   success: { status: 200, description: "The organization's quotas.", schema: OrganizationQuotas },
+  exampleResponse: EXAMPLE_ORGANIZATION_QUOTAS,
 });
 
 export const getQuotas = defineOperation({
@@ -156,6 +212,7 @@ export const getQuotas = defineOperation({
   auth: "principal",
   scope: "usage:read",
   success: { status: 200, description: "Each limit with its use and when it resets.", schema: QuotaReport },
+  exampleResponse: EXAMPLE_QUOTA_REPORT,
 });
 
 export const getUsage = defineOperation({
@@ -168,7 +225,18 @@ export const getUsage = defineOperation({
   auth: "principal",
   scope: "usage:read",
   query: UsageQuery,
+  exampleQuery: { from: "2026-03-03", to: "2026-03-04", groupBy: "day" },
   success: { status: 200, description: "The usage rows and their totals.", schema: UsageHistory },
+  exampleResponse: {
+    from: "2026-03-03",
+    to: "2026-03-04",
+    groupBy: "day",
+    rows: [
+      { day: "2026-03-03", runs: 1, turns: 96, agentCalls: 96, events: 310, storedBytes: 412_331, judgeTokens: 0, costMicros: 192_000 },
+      { day: "2026-03-04", runs: 1, turns: 12, agentCalls: 12, events: 41, storedBytes: 58_904, judgeTokens: 3_200, costMicros: 27_200 },
+    ],
+    totals: { runs: 2, turns: 108, agentCalls: 108, events: 351, storedBytes: 471_235, judgeTokens: 3_200, costMicros: 219_200 },
+  },
 });
 
 export const estimateRun = defineOperation({
@@ -181,7 +249,27 @@ export const estimateRun = defineOperation({
   auth: "principal",
   scope: "runs:read",
   params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
   body: CreateRunInput,
   exampleBody: { categories: ["secret_leakage", "data_exfiltration"], intensity: "medium" },
   success: { status: 200, description: "The estimate.", schema: RunEstimate },
+  exampleResponse: {
+    turns: 12,
+    agentCalls: 12,
+    judgeTokens: 0,
+    costMicros: 24_000,
+    costUsd: 0.024,
+    durationSeconds: 36,
+    fits: true,
+    quotas: [
+      { quota: "runs_per_project_per_day", limit: 200, used: 1, wouldUse: 2, fits: true },
+      { quota: "runs_per_org_per_day", limit: 500, used: 1, wouldUse: 2, fits: true },
+      { quota: "runs_per_org_per_month", limit: 10_000, used: 2, wouldUse: 3, fits: true },
+      { quota: "concurrent_runs", limit: 10, used: 0, wouldUse: 1, fits: true },
+      { quota: "turns_per_run", limit: 5_000, used: 0, wouldUse: 12, fits: true },
+      { quota: "agent_calls_per_run", limit: 10_000, used: 0, wouldUse: 12, fits: true },
+      { quota: "cost_micros_per_run", limit: 50_000_000, used: 0, wouldUse: 24_000, fits: true },
+      { quota: "cost_micros_per_day", limit: 500_000_000, used: 27_200, wouldUse: 51_200, fits: true },
+    ],
+  },
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page, PageQuery } from "../pagination";
+import { EXAMPLE_IDS } from "./examples";
 
 export const SidecarToken = z
   .object({
@@ -28,6 +29,16 @@ export type CreateSidecarTokenInput = z.infer<typeof CreateSidecarTokenInput>;
 
 const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`prj_…`).");
 
+const EXAMPLE_TOKEN = {
+  id: EXAMPLE_IDS.sidecarToken,
+  projectId: EXAMPLE_IDS.project,
+  name: "staging cluster",
+  prefix: "bws_hrcx4bqa6f",
+  lastSeenAt: null,
+  revokedAt: null,
+  createdAt: "2026-03-02T09:12:00.000Z",
+};
+
 export const createSidecarToken = defineOperation({
   id: "createSidecarToken",
   method: "POST",
@@ -38,9 +49,11 @@ export const createSidecarToken = defineOperation({
   auth: "principal",
   scope: "projects:write",
   params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
   body: CreateSidecarTokenInput,
   exampleBody: { name: "staging cluster" },
   success: { status: 201, description: "The token, with its secret.", schema: CreatedSidecarToken },
+  exampleResponse: { ...EXAMPLE_TOKEN, token: "bws_hrcx4bqa6f5p9d283tqsqraz4fzz1dfjht8222hzdh" },
 });
 
 export const listSidecarTokens = defineOperation({
@@ -53,8 +66,10 @@ export const listSidecarTokens = defineOperation({
   auth: "principal",
   scope: "projects:read",
   params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
   query: PageQuery,
   success: { status: 200, description: "A page of tokens (never their secrets).", schema: Page(SidecarToken) },
+  exampleResponse: { data: [{ ...EXAMPLE_TOKEN, lastSeenAt: "2026-03-04T14:02:45.118Z" }], nextCursor: null },
 });
 
 export const revokeSidecarToken = defineOperation({
@@ -67,5 +82,6 @@ export const revokeSidecarToken = defineOperation({
   auth: "principal",
   scope: "projects:write",
   params: z.object({ id: ProjectId, tokenId: z.string().regex(/^sct_[0-9a-z]{26}$/).describe("Sidecar token id (`sct_…`).") }),
+  exampleParams: { id: EXAMPLE_IDS.project, tokenId: EXAMPLE_IDS.sidecarToken },
   success: { status: 204, description: "Revoked." },
 });

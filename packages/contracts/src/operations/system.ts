@@ -29,6 +29,7 @@ export const getHealth = defineOperation({
   description: "Answers 200 while the process is up. Touches no dependency.",
   auth: "public",
   success: { status: 200, description: "The process is alive.", schema: HealthResponse },
+  exampleResponse: { status: "ok", version: "0.1.0", uptimeSeconds: 86412.3 },
 });
 
 export const getReady = defineOperation({
@@ -41,6 +42,10 @@ export const getReady = defineOperation({
     "Checks the database, the job queue and (when configured) Redis. Answers 503 naming the failing dependency.",
   auth: "public",
   success: { status: 200, description: "Every dependency answers.", schema: ReadyResponse },
+  exampleResponse: {
+    status: "ready",
+    checks: { database: { status: "ok", latencyMs: 2 }, queue: { status: "ok", latencyMs: 3 }, redis: { status: "not_configured" } },
+  },
   errors: [503],
 });
 
@@ -52,4 +57,6 @@ export const getOpenApiDocument = defineOperation({
   summary: "This API's OpenAPI 3.1 document",
   auth: "public",
   success: { status: 200, description: "The OpenAPI document.", schema: z.record(z.string(), z.unknown()) },
+  // The start of the document; the whole of it is what API.md is generated from.
+  exampleResponse: { openapi: "3.1.0", info: { title: "Bulwark API", version: "0.1.0" }, paths: {}, components: {} },
 });
