@@ -116,6 +116,12 @@ dumped_from="$(sed -nE 's/^;[[:space:]]+Dumped from database version: ([0-9]+).*
 [[ -n "$dumped_by" && -n "$dumped_from" ]] || die "$base.dump has no pg_dump version header: not a pg_dump archive?"
 ((dumped_from <= server_major)) || die "$base.dump comes from PostgreSQL $dumped_from; restore it on a server of version $dumped_from or newer (this one is $server_major)"
 
+# The chain check runs the app's TypeScript (module hooks of Node 24); find out before restoring.
+tsx="$REPO_ROOT/node_modules/.bin/tsx"
+[[ -x "$tsx" ]] || die "$tsx is missing: run npm ci in $REPO_ROOT (the chain check runs the app's own verifiers)"
+node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null)" || die "node is not on PATH: the chain check needs Node 24 (source scripts/ensure-node.sh)"
+[[ "$node_major" == 24 ]] || die "the chain check needs Node 24, found $(node -v) at $(command -v node) (source scripts/ensure-node.sh)"
+
 # 3. Restore into a scratch database of its own, dropped on exit unless --keep.
 scratch="bulwark_restore_check_$(date -u +%Y%m%d%H%M%S)_$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')"
 scratch_url="$(url_with_database "$url" "$scratch")"
@@ -161,8 +167,6 @@ else
 fi
 
 # 5. Hash chains, with the verifiers the API runs.
-tsx="$REPO_ROOT/node_modules/.bin/tsx"
-[[ -x "$tsx" ]] || die "$tsx is missing: run npm ci in $REPO_ROOT (the chain check runs the app's own verifiers)"
 if chain_output="$(cd "$REPO_ROOT" && DATABASE_URL="$scratch_url" "$tsx" scripts/verify-chains.ts 2>&1)"; then
   chain_status=0
 else

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
-  adminQuery, backupToolsProblem, createBackupSourceDatabase, runScript, seedOrgWithCompletedRun, urlWithDatabase,
+  adminQuery, backupToolsProblem, createBackupSourceDatabase, keepWriting, runScript, seedOrgWithCompletedRun, urlWithDatabase,
 } from "./support/backup-database";
 import { repoRoot } from "./support/processes";
 
@@ -130,6 +130,24 @@ describe.skipIf(problem !== null)("backup.sh and restore-check.sh", { timeout: 1
     expect(result.stdout).toContain("hash chains     ok");
     expect(result.stdout).toContain("restore-check: FAILED (1 check(s))");
     expect(await leftScratch()).toEqual([]);
+  });
+
+  it("takes the row counts in the dump's own snapshot while the app keeps writing", async () => {
+    const writer = keepWriting(source.db, first);
+    try {
+      await vi.waitUntil(() => writer.writes() > 0, { timeout: 10_000 });
+      const before = writer.writes();
+      const dump = await backup(path.join(tmp, "busy"));
+      expect(writer.writes() - before, "writes while pg_dump ran").toBeGreaterThan(0);
+      await writer.stop();
+
+      const result = await restoreCheck(dump);
+      expect(result.code, result.stdout + result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/row counts {6}ok/);
+      expect(result.stdout).toContain("chains: all verify");
+    } finally {
+      await writer.stop();
+    }
   });
 
   it("reports evidence and audit chains tampered in the source before the backup", async () => {

@@ -80,6 +80,27 @@ export async function seedOrgWithCompletedRun(db: PrismaClient, label: string) {
   return { orgId, projectId: project.id, runId: run.id };
 }
 
+/** A busy app: audit entries and evidence links of a running run, written in a loop until stopped. */
+export function keepWriting(db: PrismaClient, { orgId, projectId }: { orgId: string; projectId: string }) {
+  let stopped = false;
+  let writes = 0;
+  const loop = (async () => {
+    const run = await db.run.create({ data: { id: newId("run"), orgId, projectId, selection: {}, status: "RUNNING", startedAt: new Date() } });
+    while (!stopped) {
+      await db.$transaction((tx) => appendAuditEntry(tx, { orgId, actor: { type: "system" }, action: "run.progress", target: { type: "run", id: run.id } }));
+      await appendEvidence(db, run, [{ kind: "MESSAGE", turnId: null, payload: { write: writes } }]);
+      writes += 1;
+    }
+  })();
+  return {
+    writes: () => writes,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
 export interface ScriptResult {
   code: number | null;
   stdout: string;
