@@ -110,6 +110,18 @@ describe.skipIf(problem !== null)("backup.sh and restore-check.sh", { timeout: 1
     expect(result.stderr).toContain("CHECKSUM MISMATCH");
     expect(result.stdout).not.toContain("restore ");
     expect(await leftScratch()).toEqual([]);
+
+    // Cut short and re-summed: the checksum passes, pg_restore cannot read the archive.
+    const base = path.basename(dump, ".dump");
+    const cut = bytes.subarray(0, Math.floor(bytes.length / 3));
+    await writeFile(dump, cut);
+    const sums = await readFile(path.join(dir, `${base}.sha256`), "utf8");
+    await writeFile(path.join(dir, `${base}.sha256`), sums.replace(/^[0-9a-f]{64}(?= {2}.*\.dump$)/m, createHash("sha256").update(cut).digest("hex")));
+    const truncated = await restoreCheck(dump);
+    expect(truncated.code, truncated.stdout + truncated.stderr).toBe(1);
+    expect(truncated.stdout).toContain("checksum        ok");
+    expect(truncated.stderr).toContain(`cannot read ${base}.dump`);
+    expect(await leftScratch()).toEqual([]);
   });
 
   it("reports a row count that differs from the manifest, even with checksums recomputed to match", async () => {
