@@ -9,8 +9,9 @@ import { getRunOrThrow } from "./get-run-or-throw";
  * live run keeps appending: its links are checked up to the head read first (each append moves
  * the head in the same transaction), so a link written meanwhile is not taken for tampering. A
  * finished run's links are all checked: one past its head was added behind its back.
+ * Only the org is needed: scripts/verify-chains.ts checks restored backups with this function.
  */
-export async function verifyRunEvidence(ctx: ServiceContext, runId: string) {
+export async function verifyRunEvidence(ctx: Pick<ServiceContext, "orgId">, runId: string) {
   const run = await getRunOrThrow(ctx, runId);
   const live = run.status === "QUEUED" || run.status === "RUNNING";
   const items = await prisma.evidenceItem.findMany({
