@@ -66,8 +66,9 @@ async function readDatabase() {
     );
     const turns = await client.query<{ category: string; verdict: string; count: number }>(
       `SELECT t.category, COALESCE(t.verdict::text, 'PENDING') AS verdict, count(*)::int AS count
-       FROM run_turns t WHERE t.run_id IN (SELECT id FROM runs WHERE created_at >= now() - interval '${RECENT_WINDOW}')
+       FROM run_turns t WHERE t.run_id IN (SELECT id FROM runs WHERE created_at >= now() - $1::interval)
        GROUP BY 1, 2`,
+      [RECENT_WINDOW],
     );
     const findings = await client.query<{ severity: string; count: number }>(
       "SELECT severity::text AS severity, count(*)::int AS count FROM findings WHERE status IN ('OPEN', 'CONFIRMED') GROUP BY severity",
