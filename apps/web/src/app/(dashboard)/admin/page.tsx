@@ -6,8 +6,10 @@ import { notFound } from "next/navigation";
 import { AllowlistForm } from "@/features/admin/allowlist-form";
 import { DeleteAllowlistEntryButton } from "@/features/admin/delete-allowlist-entry-button";
 import { OrganizationTierSelect } from "@/features/admin/organization-tier-select";
+import { PlatformHealth } from "@/features/admin/platform-health";
 import { SignupModeForm } from "@/features/admin/signup-mode-form";
 import { requirePageUserContext } from "@/server/auth/page-session";
+import { getMetricsSummary } from "@/server/services/platform/get-metrics-summary";
 import { getSignupMode } from "@/server/services/platform/get-signup-mode";
 import { listAdminOrganizations } from "@/server/services/platform/list-admin-organizations";
 import { listAllowlistEntries } from "@/server/services/platform/list-allowlist-entries";
@@ -49,10 +51,11 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const allowlistCursor = cursorOf(params, "allowlistCursor");
   const orgCursor = cursorOf(params, "orgCursor");
-  const [signup, allowlist, orgs] = await Promise.all([
+  const [signup, allowlist, orgs, health] = await Promise.all([
     getSignupMode(userCtx),
     listAllowlistEntries(userCtx, { cursor: allowlistCursor, limit: PAGE_SIZE }),
     listAdminOrganizations(userCtx, { cursor: orgCursor, limit: PAGE_SIZE }),
+    getMetricsSummary(userCtx),
   ]);
   const href = (extra: Record<string, string | undefined>) => {
     const query = new URLSearchParams();
@@ -63,6 +66,10 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Platform admin" description="Settings for the whole installation: who may sign up, and every organization's tier." />
+
+      <Section title="Platform health" description="Runs, workers and the job queue right now; the same figures /api/metrics gives Prometheus.">
+        <PlatformHealth summary={health} />
+      </Section>
 
       <Section title="Sign-up">
         <Card>

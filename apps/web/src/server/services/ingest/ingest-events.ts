@@ -1,9 +1,11 @@
 import "server-only";
 import { AppError, type IngestBatch, type IngestItemResult, type IngestResult, MAX_INGEST_BATCH_EVENTS } from "@bulwark/contracts";
 import type { SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
+import { recordIngest, recordQuotaDenial, recordRedactions } from "@/server/metrics/record";
 import { attributeRuns } from "./attribute-runs";
 import { partitionCheck } from "./partition-days";
-import { prepareEvents } from "./prepare-events";
+import { prepareEvents, type Rejection } from "./prepare-events";
+import type { Stored } from "./store-events";
 import { storeWithinQuota } from "./store-within-quota";
 
 /**
@@ -18,11 +20,13 @@ export async function ingestEvents(principal: Pick<SidecarPrincipal, "orgId" | "
   }
   const scope = { orgId: principal.orgId, projectId: principal.projectId };
   const prepared = prepareEvents(batch.events, await partitionCheck());
+  recordRedactions(prepared.redactedKinds);
   const attributed = await attributeRuns(scope, prepared.prepared);
   const stored = await storeWithinQuota(scope, attributed.attributed);
 
+  const rejections = [...prepared.rejected, ...attributed.rejected, ...stored.rejected];
   const results: IngestItemResult[] = [];
-  for (const r of [...prepared.rejected, ...attributed.rejected, ...stored.rejected]) {
+  for (const r of rejections) {
     results.push({ index: r.index, id: r.id, status: "rejected", error: { code: r.code, message: r.message } });
   }
   for (const s of stored.stored) {
@@ -31,5 +35,20 @@ export async function ingestEvents(principal: Pick<SidecarPrincipal, "orgId" | "
   results.sort((a, b) => a.index - b.index);
   const count = (status: IngestItemResult["status"]) => results.filter((r) => r.status === status).length;
   const rejected = count("rejected");
+  recordBatchMetrics(rejections, stored.stored);
   return { allValid: rejected === 0, result: { stored: count("stored"), duplicates: count("duplicate"), rejected, results } };
+}
+
+function recordBatchMetrics(rejections: Rejection[], stored: Stored[]): void {
+  const codes = rejections.map((r) => r.code);
+  const written = stored.filter((s) => s.status === "stored");
+  recordIngest({
+    stored: written.length,
+    duplicates: stored.length - written.length,
+    storedBytes: written.reduce((sum, s) => sum + s.event.sizeBytes, 0),
+    rejectedCodes: codes,
+  });
+  // Items over a quota are refused one by one inside an accepted batch, not with a 429.
+  recordQuotaDenial("stored_bytes", codes.filter((code) => code === "quota_exceeded").length);
+  recordQuotaDenial("events_per_run", codes.filter((code) => code === "run_event_cap").length);
 }

@@ -1,3 +1,4 @@
+import type * as Detect from "@bulwark/detect";
 import { describe, expect, it, vi } from "vitest";
 
 const redactJson = vi.hoisted(() => vi.fn());
@@ -21,5 +22,16 @@ describe("prepareEvents", () => {
     const [only] = prepareEvents([event("a")], () => true).prepared;
     expect(only!.ts.toISOString()).toBe("2026-01-01T00:00:00.123Z");
     expect(only!.sizeBytes).toBe(Buffer.byteLength(only!.payload));
+  });
+
+  it("lists the kind of every value its own redaction replaced, for the redaction metrics", async () => {
+    const { redactJson: realRedactJson } = await vi.importActual<typeof Detect>("@bulwark/detect");
+    redactJson.mockImplementationOnce(realRedactJson);
+    redactJson.mockImplementationOnce(realRedactJson);
+    const leaky = { ...event("a"), type: "egress.http", data: { method: "POST", scheme: "https", host: "api.openai.com", port: 443, bytesOut: 1, bytesIn: 1, durationMs: 1, tls: true, destinationClass: "llm_provider", hits: [], requestBodyExcerpt: "mail victim.person@example.com" } };
+    const { prepared, redactedKinds } = prepareEvents([leaky, event("b")], () => true);
+    expect(prepared).toHaveLength(2);
+    expect(prepared[0]!.payload).not.toContain("victim.person@example.com");
+    expect(redactedKinds).toEqual(["EMAIL"]);
   });
 });

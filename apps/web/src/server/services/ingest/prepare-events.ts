@@ -32,14 +32,16 @@ function clientId(raw: unknown): string | null {
 /**
  * Validates each event against its type's schema and redacts it again (defence in depth: the
  * sidecar redacts too, but the server must not trust it). A redaction failure rejects the
- * item — its value is never stored raw.
+ * item — its value is never stored raw. `redactedKinds` lists the kind of every value this
+ * second pass replaced: what reached the server unredacted, which operators want to see.
  */
 export function prepareEvents(
   raw: readonly unknown[],
   hasPartition: (ts: Date) => boolean,
-): { prepared: PreparedEvent[]; rejected: Rejection[] } {
+): { prepared: PreparedEvent[]; rejected: Rejection[]; redactedKinds: string[] } {
   const prepared: PreparedEvent[] = [];
   const rejected: Rejection[] = [];
+  const redactedKinds: string[] = [];
   raw.forEach((item, index) => {
     const parsed = IngestEvent.safeParse(item);
     if (!parsed.success) {
@@ -58,6 +60,7 @@ export function prepareEvents(
       rejected.push({ index, id: event.id, code: "redaction_failed", message: "The event could not be redacted and was not stored." });
       return;
     }
+    for (const match of redacted.matches) redactedKinds.push(match.kind);
     const payload = JSON.stringify(redacted.value);
     prepared.push({
       index,
@@ -70,5 +73,5 @@ export function prepareEvents(
       sizeBytes: Buffer.byteLength(payload, "utf8"),
     });
   });
-  return { prepared, rejected };
+  return { prepared, rejected, redactedKinds };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@bulwark/db";
 import { verifyEvidenceChain } from "@bulwark/redteam";
+import { recordChainVerification } from "@/server/metrics/record";
 import type { ServiceContext } from "@/server/auth/principal";
 import { getRunOrThrow } from "./get-run-or-throw";
 
@@ -20,6 +21,7 @@ export async function verifyRunEvidence(ctx: Pick<ServiceContext, "orgId">, runI
     select: { seq: true, kind: true, payload: true, turnId: true, prevHash: true, hash: true },
   });
   const result = verifyEvidenceChain(items, { head: { seq: run.evidenceSeq, hash: run.evidenceHeadHash } });
+  recordChainVerification(result.ok);
   return result.ok
     ? { ok: true, items: items.length, headHash: result.headHash, firstMismatch: null }
     : { ok: false, items: items.length, headHash: null, firstMismatch: result.firstMismatch };
