@@ -13,6 +13,7 @@ import { buildReportForRun } from "@/server/services/reports/build-report-for-ru
 import { getRunOrThrow } from "@/server/services/runs/get-run-or-throw";
 import { toRunDto } from "@/server/services/runs/to-run-dto";
 import { orNotFound } from "../../or-not-found";
+import { RunComparison } from "./run-comparison";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -105,7 +106,10 @@ async function RunResult({ runId }: { runId: string }) {
         {scores.categories.length === 0 ? <p className="text-sm text-fg-muted">No scenario was judged.</p> : <CategoryPassRates categories={scores.categories} />}
       </Section>
       <Section title="Findings" description="Most severe first. Open a finding's proof to see the evidence it cites.">
-        <RunFindingsTable findings={findings.data} headHash={evidence.headHash} />
+        <RunFindingsTable findings={findings.data} headHash={evidence.headHash} canTriage={ctx.scopes.includes("findings:write")} />
+      </Section>
+      <Section title="Compared with the previous run" description="Findings matched by scenario version across the project's runs, as triaged now.">
+        <RunComparison ctx={ctx} runId={runId} />
       </Section>
       <Section title="Reports" description="Built from the stored run with the evidence chain verified afresh.">
         <ReportDownloads runId={runId} />
