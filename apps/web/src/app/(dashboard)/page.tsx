@@ -1,10 +1,12 @@
-import { Card, DateTime, EmptyState, linkStyles, PageHeader, Section, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
+import { Card, DateTime, EmptyState, linkStyles, PageHeader, Section, Skeleton, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { AttentionList } from "@/features/overview/attention-list";
 import { OpenFindingsBySeverity } from "@/features/overview/open-findings-by-severity";
 import { RiskTrendChart } from "@/features/overview/risk-trend-chart";
 import { requirePageContext } from "@/server/auth/page-session";
+import type { ServiceContext } from "@/server/auth/principal";
 import { getCurrentOrganization } from "@/server/services/organizations/get-current-organization";
 import { countOpenFindings } from "@/server/services/overview/count-open-findings";
 import { listProjectsNeedingAttention } from "@/server/services/overview/list-projects-needing-attention";
@@ -16,8 +18,38 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const { ctx } = await requirePageContext();
-  const [org, projects, trend, openFindings, attention, recentRuns] = await Promise.all([
-    getCurrentOrganization(ctx),
+  const org = await getCurrentOrganization(ctx);
+  return (
+    <>
+      <PageHeader title={org.name} description={`You are ${/^[aeiou]/.test(ctx.role) ? "an" : "a"} ${ctx.role} of this organization (${org.tier.toLowerCase()} tier).`} />
+      <Suspense fallback={<OverviewSkeleton />}>
+        <OverviewInsights ctx={ctx} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The same blocks at the heights the loaded ones take, so nothing moves when they arrive. */
+function OverviewSkeleton() {
+  return (
+    <div role="status">
+      <span className="sr-only">Loading the overview…</span>
+      <div className="mb-10 grid gap-4 md:grid-cols-3">
+        {[0, 1, 2].map((index) => (
+          <Skeleton key={index} className="h-28" />
+        ))}
+      </div>
+      <div className="mb-10 grid gap-x-8 xl:grid-cols-[2fr_1fr]">
+        <Skeleton className="h-96" />
+        <Skeleton className="h-64" />
+      </div>
+      <Skeleton className="h-48" />
+    </div>
+  );
+}
+
+async function OverviewInsights({ ctx }: { ctx: ServiceContext }) {
+  const [projects, trend, openFindings, attention, recentRuns] = await Promise.all([
     listProjects(ctx, { limit: 100 }),
     listRiskTrend(ctx),
     countOpenFindings(ctx),
@@ -27,7 +59,6 @@ export default async function OverviewPage() {
   const openTotal = Object.values(openFindings).reduce((sum, count) => sum + count, 0);
   return (
     <>
-      <PageHeader title={org.name} description={`You are ${/^[aeiou]/.test(ctx.role) ? "an" : "a"} ${ctx.role} of this organization (${org.tier.toLowerCase()} tier).`} />
       <div className="mb-10 grid gap-4 md:grid-cols-3">
         <Card>
           <p className="text-sm text-fg-muted">Projects</p>

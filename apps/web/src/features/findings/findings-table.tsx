@@ -59,8 +59,9 @@ export function FindingsTable({ findings, caption, canTriage, headHash, projects
               {projects ? (
                 <Td>
                   <div>{projects[finding.projectId] ?? finding.projectId}</div>
-                  <Link className={`${linkStyles} font-mono text-xs`} href={`/runs/${finding.runId}`}>
-                    {finding.runId}
+                  {/* A short link text keeps the table within a laptop screen; the name says which run. */}
+                  <Link className={`${linkStyles} text-xs`} href={`/runs/${finding.runId}`} aria-label={`Run ${finding.runId}`} title={finding.runId}>
+                    Open run
                   </Link>
                 </Td>
               ) : null}

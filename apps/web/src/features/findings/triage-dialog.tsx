@@ -44,7 +44,7 @@ export function TriageDialog({ open, finding, onClose }: { open: boolean; findin
           )}
         </Field>
         <Field label="Reason" hint="Why this status: it is kept with the finding and in the audit log." error={fieldError("note")}>
-          {(control) => <Textarea {...control} name="note" required maxLength={2000} defaultValue={finding.triageNote ?? ""} className="font-sans" />}
+          {(control) => <Textarea {...control} name="note" required maxLength={2000} defaultValue={finding.triageNote ?? ""} />}
         </Field>
         {error && error.fields.length === 0 ? <ErrorMessage title="The finding was not triaged" message={error.message} requestId={error.requestId} /> : null}
         <div className="flex justify-end gap-2">

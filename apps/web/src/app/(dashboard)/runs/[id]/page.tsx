@@ -1,6 +1,7 @@
-import { Badge, type BadgeTone, Callout, Card, DateTime, linkStyles, PageHeader, Section } from "@bulwark/ui";
+import { Badge, type BadgeTone, Callout, Card, DateTime, linkStyles, PageHeader, Section, Skeleton } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { RunFindingsTable } from "@/features/findings/run-findings-table";
 import { CategoryPassRates } from "@/features/runs/category-pass-rates";
 import { categoryLabel } from "@/features/runs/category-label";
@@ -109,7 +110,9 @@ async function RunResult({ runId }: { runId: string }) {
         <RunFindingsTable findings={findings.data} headHash={evidence.headHash} canTriage={ctx.scopes.includes("findings:write")} />
       </Section>
       <Section title="Compared with the previous run" description="Findings matched by scenario version across the project's runs, as triaged now.">
-        <RunComparison ctx={ctx} runId={runId} />
+        <Suspense fallback={<Skeleton className="h-72 w-full" />}>
+          <RunComparison ctx={ctx} runId={runId} />
+        </Suspense>
       </Section>
       <Section title="Reports" description="Built from the stored run with the evidence chain verified afresh.">
         <ReportDownloads runId={runId} />
