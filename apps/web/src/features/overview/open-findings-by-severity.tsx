@@ -1,11 +1,10 @@
 import type { FindingSeverity } from "@bulwark/contracts";
-import { linkStyles, SeverityBadge } from "@bulwark/ui";
-import Link from "next/link";
+import { SeverityBadge } from "@bulwark/ui";
 
 const SEVERITIES: FindingSeverity[] = ["critical", "high", "medium", "low", "info"];
 const BAR: Record<FindingSeverity, string> = { critical: "bg-danger-700", high: "bg-danger-600", medium: "bg-warning-800", low: "bg-brand-600", info: "bg-fg-subtle" };
 
-/** A count per severity with a bar to compare them; each count links to those findings. */
+/** A count per severity with a bar to compare them (the numbers are the content; the bars are decoration). */
 export function OpenFindingsBySeverity({ counts }: { counts: Record<FindingSeverity, number> }) {
   const max = Math.max(1, ...SEVERITIES.map((severity) => counts[severity]));
   return (
@@ -16,9 +15,7 @@ export function OpenFindingsBySeverity({ counts }: { counts: Record<FindingSever
           <div aria-hidden="true" className="h-2.5 overflow-hidden rounded-full bg-surface-muted ring-1 ring-inset ring-border">
             <div className={`h-full ${BAR[severity]}`} style={{ width: `${(counts[severity] / max) * 100}%` }} />
           </div>
-          <Link className={`${linkStyles} text-right tabular-nums`} href={`/findings?severity=${severity}&status=open`} aria-label={`${counts[severity]} open ${severity} findings`}>
-            {counts[severity]}
-          </Link>
+          <span className="text-right tabular-nums">{counts[severity]}</span>
         </li>
       ))}
     </ul>
