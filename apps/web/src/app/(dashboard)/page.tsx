@@ -78,7 +78,7 @@ async function OverviewInsights({ ctx }: { ctx: ServiceContext }) {
         </Card>
       </div>
       <div className="grid gap-x-8 xl:grid-cols-[2fr_1fr]">
-        <Section title="Risk score trend" description="0–10 per completed run; dashed lines mark the high (7) and critical (9) bands.">
+        <Section title="Risk score trend" description="0–10 per completed run, as scored when it finished; dashed lines mark the high (7) and critical (9) bands.">
           <Card>
             {trend.length === 0 ? <EmptyState title="No completed runs yet" description="The trend starts with a project's first completed run." /> : <RiskTrendChart points={trend} />}
           </Card>
