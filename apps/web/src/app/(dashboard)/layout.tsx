@@ -11,6 +11,8 @@ import { listOrganizations } from "@/server/services/organizations/list-organiza
 const NAV: { href: string; label: string; scope?: Scope }[] = [
   { href: "/", label: "Overview" },
   { href: "/projects", label: "Projects", scope: "projects:read" },
+  { href: "/findings", label: "Findings", scope: "findings:read" },
+  { href: "/usage", label: "Usage", scope: "usage:read" },
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "keys:manage" },
   { href: "/audit", label: "Audit log", scope: "audit:read" },

@@ -11,7 +11,7 @@ type Load = { state: "loading" } | { state: "ready"; detail: FindingDetail } | {
  * The evidence a finding cites, in chain order. Payloads were redacted before they were stored,
  * so what is shown here is what the chain hashes; the run's head hash closes the chain.
  */
-export function ProofDialog({ open, finding, headHash, onClose }: { open: boolean; finding: Finding; headHash: string | null; onClose: () => void }) {
+export function ProofDialog({ open, finding, headHash, onClose }: { open: boolean; finding: Finding; headHash?: string | null | undefined; onClose: () => void }) {
   const [load, setLoad] = useState<Load>({ state: "loading" });
   useEffect(() => {
     let current = true;
@@ -53,9 +53,12 @@ export function ProofDialog({ open, finding, headHash, onClose }: { open: boolea
           {load.detail.evidence.length === 0 ? <li className="text-sm text-fg-muted">This finding cites no evidence links.</li> : null}
         </ol>
       )}
-      <p className="mt-4 text-xs text-fg-muted">
-        Run evidence head hash: <code className="break-all font-mono">{headHash ?? "none yet"}</code>
-      </p>
+      {/* Unknown (undefined) where findings of many runs are listed: the run page shows it. */}
+      {headHash === undefined ? null : (
+        <p className="mt-4 text-xs text-fg-muted">
+          Run evidence head hash: <code className="break-all font-mono">{headHash ?? "none yet"}</code>
+        </p>
+      )}
       <div className="mt-4 flex justify-end">
         <Button variant="secondary" onClick={onClose}>
           Close

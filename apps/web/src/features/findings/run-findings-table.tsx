@@ -1,87 +1,74 @@
 "use client";
 
-import type { Finding, FindingSeverity } from "@bulwark/contracts";
-import { Button, EmptyState, Field, Select, SeverityBadge, StatusBadge, Table, TBody, Td, Th, ThActions, THead } from "@bulwark/ui";
+import type { Finding, FindingSeverity, FindingStatus } from "@bulwark/contracts";
+import { EmptyState, Field, Select } from "@bulwark/ui";
 import { useState } from "react";
 import { categoryLabel } from "@/features/runs/category-label";
-import { ProofDialog } from "./proof-dialog";
+import { FINDING_STATUSES } from "./finding-statuses";
+import { FindingsTable } from "./findings-table";
 
 const SEVERITIES: FindingSeverity[] = ["critical", "high", "medium", "low", "info"];
 
-/** A run's findings, most severe first, filterable by severity, each with its proof a click away. */
-export function RunFindingsTable({ findings, headHash }: { findings: Finding[]; headHash: string | null }) {
+/**
+ * A run's findings, most severe first, filtered in the browser: a run holds at most one finding
+ * per planned scenario, so the whole list is already on the page.
+ */
+export function RunFindingsTable({ findings, headHash, canTriage }: { findings: Finding[]; headHash: string | null; canTriage: boolean }) {
   const [severity, setSeverity] = useState<"" | FindingSeverity>("");
-  // The last opened finding stays mounted, so the native dialog closes itself and returns focus.
-  const [selected, setSelected] = useState<Finding | null>(null);
-  const [open, setOpen] = useState(false);
-  const shown = severity ? findings.filter((finding) => finding.severity === severity) : findings;
+  const [category, setCategory] = useState("");
+  const [status, setStatus] = useState<"" | FindingStatus>("");
+  const categories = [...new Set(findings.map((finding) => finding.category))].sort();
+  const shown = findings.filter(
+    (finding) => (!severity || finding.severity === severity) && (!category || finding.category === category) && (!status || finding.status === status),
+  );
+  const count = (match: (finding: Finding) => boolean) => findings.filter(match).length;
 
   if (findings.length === 0) return <EmptyState title="No findings" description="The agent resisted every attack this run sent." />;
   return (
     <>
-      <div className="mb-3 w-52">
+      <div className="mb-3 grid gap-3 sm:grid-cols-3 lg:max-w-3xl">
         <Field label="Severity">
           {(control) => (
             <Select {...control} value={severity} onChange={(event) => setSeverity(event.target.value as "" | FindingSeverity)}>
               <option value="">All severities ({findings.length})</option>
-              {SEVERITIES.map((value) => {
-                const count = findings.filter((finding) => finding.severity === value).length;
-                return (
-                  <option key={value} value={value}>
-                    {value} ({count})
-                  </option>
-                );
-              })}
+              {SEVERITIES.map((value) => (
+                <option key={value} value={value}>
+                  {value} ({count((finding) => finding.severity === value)})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Category">
+          {(control) => (
+            <Select {...control} value={category} onChange={(event) => setCategory(event.target.value)}>
+              <option value="">All categories</option>
+              {categories.map((value) => (
+                <option key={value} value={value}>
+                  {categoryLabel(value)} ({count((finding) => finding.category === value)})
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Triage status">
+          {(control) => (
+            <Select {...control} value={status} onChange={(event) => setStatus(event.target.value as "" | FindingStatus)}>
+              <option value="">All statuses</option>
+              {FINDING_STATUSES.map(({ value, label }) => (
+                <option key={value} value={value}>
+                  {label} ({count((finding) => finding.status === value)})
+                </option>
+              ))}
             </Select>
           )}
         </Field>
       </div>
       {shown.length === 0 ? (
-        <EmptyState title={`No ${severity} findings`} description="Choose another severity to see the rest." />
+        <EmptyState title="No findings match these filters" description="Choose other filters to see the rest." />
       ) : (
-        <Table>
-          <caption className="sr-only">Findings of this run</caption>
-          <THead>
-            <tr>
-              <Th>Severity</Th>
-              <Th>Finding</Th>
-              <Th>Category</Th>
-              <Th>Risk</Th>
-              <Th>Status</Th>
-              <ThActions />
-            </tr>
-          </THead>
-          <TBody>
-            {shown.map((finding) => (
-              <tr key={finding.id}>
-                <Td>
-                  <SeverityBadge severity={finding.severity} />
-                </Td>
-                <Td>
-                  <div className="font-medium">{finding.title}</div>
-                  <code className="font-mono text-xs text-fg-muted">{finding.scenarioKey}</code>
-                </Td>
-                <Td>{categoryLabel(finding.category)}</Td>
-                <Td className="tabular-nums">{finding.riskScore === null ? "—" : finding.riskScore.toFixed(1)}</Td>
-                <Td>
-                  <StatusBadge status={finding.status} />
-                </Td>
-                <Td>
-                  <div className="flex justify-end">
-                    <Button variant="secondary" size="sm" className="whitespace-nowrap" aria-label={`View proof for ${finding.title}`} onClick={() => {
-                        setSelected(finding);
-                        setOpen(true);
-                      }}>
-                      View proof
-                    </Button>
-                  </div>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+        <FindingsTable findings={shown} caption="Findings of this run" canTriage={canTriage} headHash={headHash} />
       )}
-      {selected ? <ProofDialog key={selected.id} open={open} finding={selected} headHash={headHash} onClose={() => setOpen(false)} /> : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Badge, type BadgeTone, Callout, Card, DateTime, linkStyles, PageHeader, Section } from "@bulwark/ui";
+import { Badge, type BadgeTone, Callout, Card, DateTime, linkStyles, PageHeader, Section, Skeleton } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { RunFindingsTable } from "@/features/findings/run-findings-table";
 import { CategoryPassRates } from "@/features/runs/category-pass-rates";
 import { categoryLabel } from "@/features/runs/category-label";
@@ -13,6 +14,7 @@ import { buildReportForRun } from "@/server/services/reports/build-report-for-ru
 import { getRunOrThrow } from "@/server/services/runs/get-run-or-throw";
 import { toRunDto } from "@/server/services/runs/to-run-dto";
 import { orNotFound } from "../../or-not-found";
+import { RunComparison } from "./run-comparison";
 
 export const metadata: Metadata = { title: "Run" };
 
@@ -105,7 +107,12 @@ async function RunResult({ runId }: { runId: string }) {
         {scores.categories.length === 0 ? <p className="text-sm text-fg-muted">No scenario was judged.</p> : <CategoryPassRates categories={scores.categories} />}
       </Section>
       <Section title="Findings" description="Most severe first. Open a finding's proof to see the evidence it cites.">
-        <RunFindingsTable findings={findings.data} headHash={evidence.headHash} />
+        <RunFindingsTable findings={findings.data} headHash={evidence.headHash} canTriage={ctx.scopes.includes("findings:write")} />
+      </Section>
+      <Section title="Compared with the previous run" description="Findings matched by scenario version across the project's runs, as triaged now.">
+        <Suspense fallback={<Skeleton className="h-72 w-full" />}>
+          <RunComparison ctx={ctx} runId={runId} />
+        </Suspense>
       </Section>
       <Section title="Reports" description="Built from the stored run with the evidence chain verified afresh.">
         <ReportDownloads runId={runId} />
