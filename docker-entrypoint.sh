@@ -55,34 +55,40 @@ wait_for_database() {
   done
 }
 
-seed_first_owner() {
-  : "${BULWARK_ADMIN_EMAIL:?BULWARK_SEED=1 needs BULWARK_ADMIN_EMAIL, the address of the first owner}"
-  local password
+# Checked before waiting for the database: a misconfiguration should not cost a wait.
+seed_password=""
+check_seed_settings() {
+  case "${BULWARK_SEED:-0}" in
+    0) return 0 ;;
+    1) ;;
+    *) die "BULWARK_SEED must be 0 or 1, got '${BULWARK_SEED}'" ;;
+  esac
+  [ -n "${BULWARK_ADMIN_EMAIL:-}" ] || die "BULWARK_SEED=1 needs BULWARK_ADMIN_EMAIL, the address of the first owner"
   if [ -n "${BULWARK_SEED_PASSWORD_FILE:-}" ]; then
     [ -r "$BULWARK_SEED_PASSWORD_FILE" ] || die "BULWARK_SEED_PASSWORD_FILE $BULWARK_SEED_PASSWORD_FILE is not readable"
-    password="$(cat "$BULWARK_SEED_PASSWORD_FILE")"
+    seed_password="$(cat "$BULWARK_SEED_PASSWORD_FILE")"
   else
-    password="${BULWARK_SEED_PASSWORD:-}"
+    seed_password="${BULWARK_SEED_PASSWORD:-}"
   fi
-  [ -n "$password" ] || die "BULWARK_SEED=1 needs BULWARK_SEED_PASSWORD_FILE or BULWARK_SEED_PASSWORD"
+  [ -n "$seed_password" ] || die "BULWARK_SEED=1 needs BULWARK_SEED_PASSWORD_FILE or BULWARK_SEED_PASSWORD"
+}
+
+seed_first_owner() {
   log "seeding the first owner ${BULWARK_ADMIN_EMAIL} unless that account exists"
   # --password-stdin keeps the password out of the process list.
-  printf '%s' "$password" | "$tsx" scripts/admin.ts bootstrap --if-absent --omit-key \
+  printf '%s' "$seed_password" | "$tsx" scripts/admin.ts bootstrap --if-absent --omit-key \
     --email "$BULWARK_ADMIN_EMAIL" --org "${BULWARK_SEED_ORG:-Default}" --password-stdin
 }
 
 prepare_database() {
   : "${DATABASE_URL:?DATABASE_URL is required (postgresql://user:password@host:5432/database)}"
+  check_seed_settings
   wait_for_database
   if [ "$1" = "always" ] || [ "${BULWARK_SKIP_MIGRATIONS:-0}" != "1" ]; then
     log "applying migrations"
     "$tsx" scripts/migrate.ts
   fi
-  case "${BULWARK_SEED:-0}" in
-    1) seed_first_owner ;;
-    0) ;;
-    *) die "BULWARK_SEED must be 0 or 1, got '${BULWARK_SEED}'" ;;
-  esac
+  if [ "${BULWARK_SEED:-0}" = "1" ]; then seed_first_owner; fi
 }
 
 remember_role() {
@@ -92,9 +98,9 @@ remember_role() {
 
 case "$role" in
   web)
-    prepare_database once
     server="$app_dir/apps/web/.next/standalone/apps/web/server.js"
     [ -f "$server" ] || die "no Next standalone build at $server (run npm run build)"
+    prepare_database once
     remember_role web
     cd "$(dirname "$server")"
     # The standalone server of Next reads HOSTNAME and PORT.
