@@ -143,9 +143,9 @@ describe("docker-compose.customer.yml", () => {
   it("runs every app service from the one image, each with its entrypoint role", () => {
     for (const [name, role] of [["web", "web"], ["worker", "worker"], ["sidecar", "sidecar"], ["demo-agent", "demo-agent"]] as const) {
       expect(services[name]!.image, name).toBe("bulwark:local");
+      expect(services[name]!.build, name).toEqual({ context: ".", dockerfile: "Dockerfile.customer" });
       expect(services[name]!.command, name).toEqual([role]);
       expect(services[name]!.healthcheck!.test, name).toEqual(["CMD", "docker-healthcheck.sh", role]);
     }
-    expect(services.web!.build).toEqual({ context: ".", dockerfile: "Dockerfile.customer" });
   });
 });
