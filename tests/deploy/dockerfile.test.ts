@@ -71,6 +71,9 @@ describe("Dockerfile.customer", () => {
   it("ships Next's standalone output with its static files", () => {
     expect(readFileSync(path.join(root, "apps/web/next.config.ts"), "utf8")).toMatch(/output:\s*"standalone"/);
     expect(all(stages[1]!, "RUN").join(" ")).toContain("npm run build -w @bulwark/web");
+    // That build puts Prisma's query compiler where the standalone server looks for it.
+    const webPackage = JSON.parse(readFileSync(path.join(root, "apps/web/package.json"), "utf8")) as { scripts: { build: string } };
+    expect(webPackage.scripts.build).toBe("next build && node scripts/complete-standalone.mjs");
     const copies = all(final, "COPY");
     expect(copies).toContain("--from=build /app/apps/web/.next/static /app/apps/web/.next/standalone/apps/web/.next/static");
     expect(copies).toContain("--from=build /app /app");

@@ -2,7 +2,7 @@
 // scratch database of its own on the integration tests' PostgreSQL server: it must fail loudly
 // without a database, time out with the reason, migrate, seed once, and exec the role's process.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -181,7 +181,9 @@ describe("docker-entrypoint.sh", () => {
     );
     expect(health.status).toBe(200);
     expect(web.output()).toContain("No pending migrations");
-    expect(commandLine(web.child.pid!)).toBe("node server.js ");
+    // Next renames its process (`next-server (v…)`), so the exec shows in the executable and cwd.
+    expect(path.basename(readlinkSync(`/proc/${web.child.pid}/exe`))).toBe("node");
+    expect(readlinkSync(`/proc/${web.child.pid}/cwd`)).toBe(path.dirname(STANDALONE_SERVER));
     // The image's health check: readiness (database, queue, Redis) on PORT.
     const ready = await waitUntil(async () => {
       const check = spawnSync("bash", [HEALTHCHECK], { env: baseEnv({ PORT: String(port) }), encoding: "utf8" });
