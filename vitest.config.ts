@@ -28,7 +28,7 @@ export default defineConfig({
           server,
           environment: "node",
           env: TEST_ENV,
-          include: ["apps/**/src/**/*.test.ts", "packages/**/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["apps/**/src/**/*.test.ts", "packages/**/src/**/*.test.ts", "scripts/**/*.test.ts", "tests/deploy/**/*.test.ts"],
           exclude: ["**/node_modules/**", "**/.next/**", "**/*.int.test.ts"],
         },
       },

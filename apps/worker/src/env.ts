@@ -19,6 +19,8 @@ export const EnvSchema = z.object({
   BULWARK_RUN_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   /** Runs one worker executes at once. */
   BULWARK_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Touched every few seconds while the event loop turns: the container's liveness check reads it. */
+  BULWARK_WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   ...JUDGE_ENV,
 });
 

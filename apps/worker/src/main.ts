@@ -3,6 +3,7 @@ import { createPrismaClient, resolveDatabaseUrl } from "@bulwark/db";
 import { judgeFromEnv, startWorker } from "@bulwark/jobs";
 import { createLogger } from "@bulwark/logger";
 import { env } from "./env";
+import { startHeartbeatFile } from "./heartbeat-file";
 
 const log = createLogger("worker", env.LOG_LEVEL);
 const databaseUrl = resolveDatabaseUrl({ DATABASE_URL: env.DATABASE_URL, BULWARK_DATA_DIR: env.BULWARK_DATA_DIR, BULWARK_EMBEDDED_PG_PORT: env.BULWARK_EMBEDDED_PG_PORT });
@@ -18,12 +19,14 @@ const worker = await startWorker({
   runConcurrency: env.BULWARK_RUN_CONCURRENCY,
   judge: judgeFromEnv(env),
 });
+const heartbeat = env.BULWARK_WORKER_HEARTBEAT_FILE ? startHeartbeatFile(env.BULWARK_WORKER_HEARTBEAT_FILE, log) : undefined;
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, "shutting down");
+  heartbeat?.stop();
   await worker.stop();
   await prisma.$disconnect();
   process.exit(0);
