@@ -1,0 +1,19 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/** Ids every log line written inside a unit of work carries (`requestId`, `runId`). */
+export type LogBindings = Record<string, string>;
+
+const storage = new AsyncLocalStorage<LogBindings>();
+
+/**
+ * Runs `fn` with `bindings` added to every line any logger writes inside it, however deep the
+ * call: a service logging through the shared logger still names the request or run it served.
+ */
+export function withLogContext<T>(bindings: LogBindings, fn: () => T): T {
+  const outer = storage.getStore();
+  return storage.run(outer ? { ...outer, ...bindings } : bindings, fn);
+}
+
+export function logContext(): LogBindings | undefined {
+  return storage.getStore();
+}
