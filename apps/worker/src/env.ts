@@ -1,4 +1,4 @@
-import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
+import { JUDGE_ENV, parseEnv, TRACING_ENV } from "@bulwark/contracts";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   /** Runs one worker executes at once. */
   BULWARK_RUN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ...JUDGE_ENV,
+  /** OpenTelemetry tracing over OTLP/HTTP; off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  ...TRACING_ENV,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

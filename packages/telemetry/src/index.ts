@@ -2,4 +2,4 @@ export { withSpan, type SpanOptions } from "./with-span";
 export { traceCarrier, continueTrace, type TraceCarrier } from "./trace-carrier";
 export { activeTraceIds } from "./active-trace-ids";
 export { tracingFromEnv, type TracingConfig, type TracingEnv } from "./tracing-from-env";
-export { SpanKind, type Span } from "@opentelemetry/api";
+export { SpanKind, SpanStatusCode, type Span } from "@opentelemetry/api";
