@@ -31,6 +31,9 @@ describe("createLogger", () => {
     });
 
     expect(lines).toHaveLength(3);
+    // A child bound to the same id does not write it twice.
+    withLogContext({ runId: "run_0123456789abcdef" }, () => log.child({ runId: "run_0123456789abcdef" }).info("child"));
+    expect(lines.pop()!.match(/"runId"/g)).toHaveLength(1);
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const entry of entries) expect(entry).toMatchObject({ requestId: "req_0123456789abcdef", runId: "run_0123456789abcdef", service: "test" });
     for (const raw of [EMAIL, OPENAI_KEY, JWT, "eyJhbGciOiJIUzI1NiIs", "sk-proj-4fGh"]) expect(lines.join("\n")).not.toContain(raw);

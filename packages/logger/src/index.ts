@@ -1,11 +1,24 @@
 import { activeTraceIds } from "@bulwark/telemetry";
 import pino, { type DestinationStream, type Logger } from "pino";
-import { logContext } from "./log-context";
+import { type LogBindings, logContext } from "./log-context";
 import { redactLogMessage, redactLogValue } from "./redact-log-value";
 
 export type { Logger };
 export { withLogContext, type LogBindings } from "./log-context";
 export { redactLogValue } from "./redact-log-value";
+
+// Keys a logger already carries as child bindings (`log.child({ runId })`), so the context does not
+// write them a second time. Bindings are fixed at creation, so this is computed once per logger.
+const boundKeys = new WeakMap<Logger, Set<string>>();
+
+function unboundContext(logger: Logger): LogBindings | undefined {
+  const context = logContext();
+  if (!context) return undefined;
+  let bound = boundKeys.get(logger);
+  if (!bound) boundKeys.set(logger, (bound = new Set(Object.keys(logger.bindings()))));
+  if (bound.size === 0) return context;
+  return Object.fromEntries(Object.entries(context).filter(([key]) => !bound.has(key)));
+}
 
 /**
  * JSON logs on stdout (or `destination`). Every line carries the ids of the work it belongs to
@@ -20,7 +33,7 @@ export function createLogger(name: string, level = "info", destination?: Destina
       level,
       base: { service: name },
       timestamp: pino.stdTimeFunctions.isoTime,
-      mixin: () => ({ ...logContext(), ...activeTraceIds() }),
+      mixin: (_object, _level, logger) => ({ ...unboundContext(logger), ...activeTraceIds() }),
       formatters: {
         level: (label) => ({ level: label }),
         bindings: redactLogValue,
