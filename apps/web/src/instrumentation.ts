@@ -4,15 +4,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Importing env validates it: a bad or missing variable stops start-up with every problem named.
   const { env } = await import("./env");
-  // Before the inline worker, so its runs are traced too; the SDK is loaded only when configured.
-  const { tracingFromEnv } = await import("@bulwark/telemetry");
-  const tracing = tracingFromEnv(env, "bulwark-web");
-  if (tracing) {
-    const { startTracing } = await import("@bulwark/telemetry/sdk");
-    const running = startTracing(tracing);
-    // Best effort: Next exits on its own once its cleanup is done, and may not wait for the export.
-    process.once("SIGTERM", () => void running.shutdown());
-  }
+  // Before the inline worker, so its runs are traced too.
+  const { startWebTracing } = await import("./server/start-web-tracing");
+  await startWebTracing(env);
   if (env.BULWARK_INLINE_WORKER === "1") {
     const { startInlineWorker } = await import("./server/queue/inline-worker");
     await startInlineWorker();
