@@ -4,7 +4,7 @@ import { type LogBindings, logContext } from "./log-context";
 import { redactLogMessage, redactLogValue } from "./redact-log-value";
 
 export type { Logger };
-export { withLogContext, type LogBindings } from "./log-context";
+export { withLogContext, withoutLogContext, type LogBindings } from "./log-context";
 export { redactLogValue } from "./redact-log-value";
 
 // Keys a logger already carries as child bindings (`log.child({ runId })`), so the context does not

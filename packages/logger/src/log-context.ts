@@ -17,3 +17,11 @@ export function withLogContext<T>(bindings: LogBindings, fn: () => T): T {
 export function logContext(): LogBindings | undefined {
   return storage.getStore();
 }
+
+/**
+ * Runs `fn` outside any log context: for long-lived resources (a connection pool, a queue client)
+ * first started while serving a request, whose later callbacks must not log in that request's name.
+ */
+export function withoutLogContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

@@ -3,7 +3,8 @@ import { context, trace } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { TracerProvider } from "@opentelemetry/sdk-trace";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger, withLogContext } from "./index";
+import { withoutTrace } from "@bulwark/telemetry";
+import { createLogger, withLogContext, withoutLogContext } from "./index";
 
 // A recording tracer (no exporter: nothing leaves the process), as startTracing registers one.
 const contextManager = new AsyncLocalStorageContextManager().enable();
@@ -15,7 +16,7 @@ afterAll(() => {
 });
 
 describe("createLogger with tracing on", () => {
-  it("puts the active span's trace and span ids on each line, next to the request id", async () => {
+  it("puts the active span's trace and span ids on each line, next to the request id, unless detached", async () => {
     const lines: string[] = [];
     const stream = new Writable({
       write(chunk: Buffer, _encoding, done) {
@@ -28,13 +29,18 @@ describe("createLogger with tracing on", () => {
       trace.getTracer("test").startActiveSpan("request", async (span) => {
         await Promise.resolve();
         log.info("inside");
+        withoutLogContext(() => withoutTrace(() => log.info("detached")));
         span.end();
         return span.spanContext();
       }),
     );
     log.info("outside");
     expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "inside", requestId: "req_0123456789abcdef", traceId: ids.traceId, spanId: ids.spanId });
-    expect(JSON.parse(lines[1]!)).not.toHaveProperty("traceId");
-    expect(JSON.parse(lines[1]!)).not.toHaveProperty("requestId");
+    // Neither a line written outside the request nor one detached from it inside carries its ids.
+    for (const line of lines.slice(1).map((text) => JSON.parse(text) as Record<string, unknown>)) {
+      expect(line).not.toHaveProperty("traceId");
+      expect(line).not.toHaveProperty("requestId");
+    }
+    expect(lines).toHaveLength(3);
   });
 });

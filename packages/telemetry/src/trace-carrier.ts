@@ -1,4 +1,4 @@
-import { context, propagation } from "@opentelemetry/api";
+import { context, propagation, ROOT_CONTEXT } from "@opentelemetry/api";
 
 /** W3C trace context as it travels in job data and HTTP headers. */
 export interface TraceCarrier {
@@ -21,4 +21,9 @@ export function traceCarrier(): TraceCarrier {
 export function continueTrace<T>(carrier: TraceCarrier | undefined, fn: () => T): T {
   if (!carrier?.traceparent) return fn();
   return context.with(propagation.extract(context.active(), carrier), fn);
+}
+
+/** Runs `fn` outside the active trace: long-lived resources started during a request must not join its trace. */
+export function withoutTrace<T>(fn: () => T): T {
+  return context.with(ROOT_CONTEXT, fn);
 }
