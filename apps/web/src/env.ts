@@ -1,5 +1,5 @@
 import "server-only";
-import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
+import { JUDGE_ENV, parseEnv, TRACING_ENV } from "@bulwark/contracts";
 import { z } from "zod";
 
 const optionalUrl = (protocols: string[]) =>
@@ -18,6 +18,8 @@ export const EnvSchema = z
     UPSTASH_REDIS_REST_URL: optionalUrl(["https:", "http:"]),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** OpenTelemetry tracing over OTLP/HTTP; off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (packages/contracts/src/env.ts). */
+    ...TRACING_ENV,
     /** `1` runs the queue worker inside the web process (the single-node default of `npm start`). */
     BULWARK_INLINE_WORKER: z.enum(["0", "1"]).default("0"),
     BULWARK_VERSION: z.string().default("0.1.0"),

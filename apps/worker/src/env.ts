@@ -1,4 +1,4 @@
-import { JUDGE_ENV, parseEnv } from "@bulwark/contracts";
+import { JUDGE_ENV, parseEnv, TRACING_ENV } from "@bulwark/contracts";
 import { z } from "zod";
 
 export const EnvSchema = z.object({
@@ -22,6 +22,8 @@ export const EnvSchema = z.object({
   /** Touched every few seconds while the event loop turns: the container's liveness check reads it. */
   BULWARK_WORKER_HEARTBEAT_FILE: z.string().min(1).optional(),
   ...JUDGE_ENV,
+  /** OpenTelemetry tracing over OTLP/HTTP; off unless OTEL_EXPORTER_OTLP_ENDPOINT is set. */
+  ...TRACING_ENV,
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,10 +2,14 @@
 import { createPrismaClient, resolveDatabaseUrl } from "@bulwark/db";
 import { judgeFromEnv, startWorker } from "@bulwark/jobs";
 import { createLogger } from "@bulwark/logger";
+import { tracingFromEnv } from "@bulwark/telemetry";
 import { env } from "./env";
 import { startHeartbeatFile } from "./heartbeat-file";
 
 const log = createLogger("worker", env.LOG_LEVEL);
+// The SDK is loaded only when an OTLP endpoint is configured.
+const tracingConfig = tracingFromEnv(env, "bulwark-worker");
+const tracing = tracingConfig ? (await import("@bulwark/telemetry/sdk")).startTracing(tracingConfig) : null;
 const databaseUrl = resolveDatabaseUrl({ DATABASE_URL: env.DATABASE_URL, BULWARK_DATA_DIR: env.BULWARK_DATA_DIR, BULWARK_EMBEDDED_PG_PORT: env.BULWARK_EMBEDDED_PG_PORT });
 const prisma = createPrismaClient(databaseUrl);
 
@@ -29,6 +33,7 @@ async function shutdown(signal: string) {
   heartbeat?.stop();
   await worker.stop();
   await prisma.$disconnect();
+  await tracing?.shutdown();
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

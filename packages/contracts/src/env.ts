@@ -25,3 +25,26 @@ export const JUDGE_ENV = {
   /** `1` lets the judge live on a private address (a local model server). */
   BULWARK_JUDGE_ALLOW_PRIVATE_NETWORK: z.enum(["0", "1"]).default("0"),
 };
+
+/**
+ * OpenTelemetry tracing, read by the web app and the worker. Off (no SDK loaded) unless an OTLP
+ * endpoint is set. The exporter speaks OTLP/HTTP with JSON bodies, which every collector's HTTP
+ * receiver (port 4318) accepts; another protocol is refused here rather than silently ignored.
+ */
+export const TRACING_ENV = {
+  /** Base URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318 (`/v1/traces` is appended). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The full traces URL, used as given; overrides the base endpoint for traces. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.literal("http/json", "Bulwark exports OTLP over HTTP as JSON: use http/json").optional(),
+  OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: z.literal("http/json", "Bulwark exports OTLP over HTTP as JSON: use http/json").optional(),
+  /** Defaults to `bulwark-web` for the web app and `bulwark-worker` for the worker. */
+  OTEL_SERVICE_NAME: z.string().min(1).max(200).optional(),
+  /**
+   * Extra export headers in the standard `key=value,key2=value2` form (a collector token). The
+   * exporter reads it itself; it is declared so start-up and the environment reference know it.
+   */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().min(1).optional(),
+  /** Longest wait before buffered spans are exported, in ms. */
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(100).max(60_000).default(5_000),
+};

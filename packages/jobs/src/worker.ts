@@ -4,7 +4,7 @@ import { ensureEventPartitions, type PrismaClient } from "@bulwark/db";
 import type { Logger } from "@bulwark/logger";
 import type { LlmJudgeConfig } from "@bulwark/redteam";
 import { createBoss, QUEUES } from "./queue";
-import { executeRun, platformKeys, RUN_LEASE_MS, sweepStaleRuns } from "./runs";
+import { executeRun, platformKeys, RUN_LEASE_MS, type RunJob, sweepStaleRuns } from "./runs";
 
 /** Daily event partitions kept ready ahead of time, so ingest never meets a missing day. */
 export const PARTITION_DAYS_AHEAD = 7;
@@ -56,8 +56,8 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     judge: options.judge ?? null,
   };
   await boss.createQueue(QUEUES.executeRun);
-  await boss.work<{ runId: string }>(QUEUES.executeRun, { localConcurrency: options.runConcurrency ?? 4, pollingIntervalSeconds: 1 }, async ([job]) => {
-    if (job) await executeRun(runDeps, job.data.runId);
+  await boss.work<RunJob>(QUEUES.executeRun, { localConcurrency: options.runConcurrency ?? 4, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await executeRun(runDeps, job.data.runId, job.data);
   });
   await boss.createQueue(QUEUES.sweepStaleRuns);
   const sweep = async () => {

@@ -1,4 +1,6 @@
 import { newId } from "@bulwark/db";
+import { withLogContext } from "@bulwark/logger";
+import { continueTrace, type Span, SpanKind, SpanStatusCode, type TraceCarrier, withSpan } from "@bulwark/telemetry";
 import type { ScenarioVerdict } from "@bulwark/redteam";
 import { claimRun, MAX_RUN_ATTEMPTS } from "./claim-run";
 import { finalizeRun } from "./finalize-run";
@@ -28,10 +30,22 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T,
  * connector allows), and finalises it. A worker that dies mid-run leaves a stale heartbeat; the
  * retried job (or the sweep) claims it again and resumes where it stopped, sending no finished
  * turn twice. An unexpected error fails the run cleanly instead of leaving it running.
+ * `trace` is the queueing request's context: the run's span continues that trace, and every log
+ * line written for the run names it.
  */
-export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
+export function executeRun(deps: RunDeps, runId: string, trace?: TraceCarrier): Promise<void> {
+  return continueTrace(trace, () =>
+    withLogContext({ runId }, () =>
+      withSpan("run.execute", { kind: SpanKind.CONSUMER, attributes: { "bulwark.run.id": runId } }, (span) => executeClaimedRun(deps, runId, span)),
+    ),
+  );
+}
+
+async function executeClaimedRun(deps: RunDeps, runId: string, span: Span): Promise<void> {
   const run = await claimRun(deps.prisma, runId, deps.workerId, { leaseMs: deps.leaseMs });
+  span.setAttribute("bulwark.run.claimed", Boolean(run));
   if (!run) return;
+  span.setAttributes({ "bulwark.run.attempt": run.attempts, "bulwark.project.id": run.projectId });
   const log = deps.log.child({ runId });
   if (run.attempts > MAX_RUN_ATTEMPTS) {
     await failRun(deps, run, "WORKER_LOST", `The run was interrupted ${run.attempts - 1} times.`);
@@ -51,8 +65,10 @@ export async function executeRun(deps: RunDeps, runId: string): Promise<void> {
     });
     await finalizeRun(ctx, plan, verdicts);
     log.info({ stop: watch.stopReason() }, "run finished");
+    span.setAttribute("bulwark.run.stop_reason", watch.stopReason() ?? "none");
   } catch (err) {
     log.error({ err }, "run failed");
+    span.setStatus({ code: SpanStatusCode.ERROR, message: err instanceof Error ? err.name : "error" });
     await failRun(deps, run, "ERROR", "The run failed unexpectedly; see the worker log for its request id.", err);
   } finally {
     watch.close();

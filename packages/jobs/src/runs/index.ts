@@ -1,6 +1,6 @@
 // Run execution: the `runs.execute` job and what the web app shares with it.
 export { executeRun } from "./execute-run";
-export { enqueueRun } from "./enqueue-run";
+export { enqueueRun, type RunJob } from "./enqueue-run";
 export { sweepStaleRuns } from "./sweep-stale-runs";
 export { claimRun, MAX_RUN_ATTEMPTS, RUN_LEASE_MS } from "./claim-run";
 export { platformKeys } from "./platform-keys";

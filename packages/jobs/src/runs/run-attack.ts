@@ -1,3 +1,4 @@
+import { withSpan } from "@bulwark/telemetry";
 import { type HistoryMessage, judgeScenario, type PlannedAttack, renderTurn, scenarioRef, type ScenarioVerdict, type TurnVerdict } from "@bulwark/redteam";
 import { attackCanaries, documentUrl } from "./attack-material";
 import { enforceRunCaps } from "./enforce-run-caps";
@@ -40,7 +41,10 @@ export async function runAttack(ctx: RunContext, attack: PlannedAttack, index: n
       continue;
     }
     if (await enforceRunCaps(ctx)) return null;
-    const result = await runTurn(ctx, { scenario, variant: attack.variant, sessionId, canaries }, turnIndex, message, history);
+    const turnAttributes = { "bulwark.run.id": run.id, "bulwark.scenario.key": scenario.key, "bulwark.scenario.variant": attack.variant, "bulwark.turn.index": turnIndex };
+    const result = await withSpan("run.turn", { attributes: turnAttributes }, () =>
+      runTurn(ctx, { scenario, variant: attack.variant, sessionId, canaries }, turnIndex, message, history),
+    );
     sent += 1;
     history.push({ role: "user", content: message }, { role: "assistant", content: result.reply ?? "" });
     if (result.verdict) verdicts.push(result.verdict);

@@ -14,6 +14,7 @@ import {
   type TurnVerdict,
   type Variant,
 } from "@bulwark/redteam";
+import { SpanKind, SpanStatusCode, traceCarrier, withSpan } from "@bulwark/telemetry";
 import { appendEvidence, type EvidenceInput } from "./append-evidence";
 import { appendStory } from "./append-story";
 import { collectEgress } from "./collect-egress";
@@ -80,16 +81,23 @@ export async function runTurn(
   const [sent] = await appendEvidence(prisma, run, [{ kind: "MESSAGE", turnId: turn.id, payload: { text: turn.message, variant, turnIndex } }]);
   await notifyRunUpdate(prisma, run.id);
 
-  const call = await callAgent(ctx.connector, {
-    message,
-    sessionId: attack.sessionId,
-    history,
-    runId: run.id,
-    turnId: turn.id,
-    signal: ctx.watch.signal,
-    secretKey: ctx.secretKey,
-    policy: ctx.policy,
-    limiter: ctx.limiter,
+  const call = await withSpan("agent.call", { kind: SpanKind.CLIENT, attributes: { "bulwark.run.id": run.id, "bulwark.turn.id": turn.id } }, async (span) => {
+    const result = await callAgent(ctx.connector, {
+      message,
+      sessionId: attack.sessionId,
+      history,
+      runId: run.id,
+      turnId: turn.id,
+      signal: ctx.watch.signal,
+      secretKey: ctx.secretKey,
+      policy: ctx.policy,
+      limiter: ctx.limiter,
+      // This span's context, so an agent that traces continues the run's trace.
+      traceHeaders: traceCarrier(),
+    });
+    span.setAttributes({ "bulwark.agent.attempts": result.attempts, "bulwark.agent.latency_ms": result.latencyMs, "bulwark.agent.outcome": result.outcome.status === "ok" ? "ok" : result.outcome.kind });
+    if (result.outcome.status === "error") span.setStatus({ code: SpanStatusCode.ERROR, message: result.outcome.kind });
+    return result;
   });
   const finishedAt = new Date();
   // Wait for the sidecar to ship what the agent did, whenever the agent was reached (a timeout

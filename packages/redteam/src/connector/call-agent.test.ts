@@ -53,6 +53,15 @@ describe("callAgent", () => {
     expect(JSON.parse(req?.body ?? "")).toEqual({ message: "hello", session_id: "ses_1" });
   });
 
+  it("sends the caller's W3C trace context when given, and no trace header otherwise", async () => {
+    const server = await agent(replyJson({ reply: "ok" }));
+    const traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    await callAgent({ url: server.origin, headers: [{ name: "traceparent", value: "00-ffffffffffffffffffffffffffffffff-ffffffffffffffff-01" }] }, turn({ traceHeaders: { traceparent } }));
+    await callAgent({ url: server.origin }, turn());
+    expect(server.requests[0]?.headers.traceparent).toBe(traceparent);
+    expect(server.requests[1]?.headers).not.toHaveProperty("traceparent");
+  });
+
   it("opens sealed header values only to send them", async () => {
     const server = await agent(replyJson({ reply: "ok" }));
     const config: ConnectorConfigInput = {

@@ -35,6 +35,8 @@ export interface CallAgentInput {
   limiter?: RunLimiter;
   /** Jitter source for backoff (tests). */
   random?: () => number;
+  /** W3C trace context of the caller's span (`traceparent`, `tracestate`), sent to the agent when tracing is on. */
+  traceHeaders?: { traceparent?: string; tracestate?: string };
 }
 
 export interface CallAgentResult {
@@ -93,6 +95,8 @@ function requestHeaders(config: ConnectorConfig, input: CallAgentInput): Record<
     if (header.secret && !input.secretKey) throw new SecretError("the connector has secret headers but no secret key was given");
     headers[header.name.toLowerCase()] = header.secret && input.secretKey ? openSecret(header.value, input.secretKey) : header.value;
   }
+  if (input.traceHeaders?.traceparent) headers.traceparent = input.traceHeaders.traceparent;
+  if (input.traceHeaders?.tracestate) headers.tracestate = input.traceHeaders.tracestate;
   // Last, so nothing in the config can replace them: the sidecar attributes egress by these.
   headers["x-bulwark-run-id"] = input.runId;
   headers["x-bulwark-turn-id"] = input.turnId;

@@ -11,6 +11,7 @@ import { checkRateLimit, clientIp, type PolicyName, rateLimitError, rateLimitHea
 import { errorResponse, toAppError } from "./error-response";
 import { parseInput, type RouteContext } from "./parse-input";
 import { getRequestId } from "./request-id";
+import { inRequestScope } from "./request-scope";
 import { requestFacts } from "./request-facts";
 
 /** What a public handler knows about its request. */
@@ -68,6 +69,10 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
 ) {
   return async function handle(req: Request, context?: RouteContext): Promise<Response> {
     const requestId = getRequestId(req.headers);
+    return inRequestScope(op, requestId, () => respond(req, context, requestId));
+  };
+
+  async function respond(req: Request, context: RouteContext | undefined, requestId: string): Promise<Response> {
     const started = performance.now();
     const policy = options.rateLimit ?? (op.method === "GET" ? "api.read" : "api.write");
     let limitHeaders: Record<string, string> = {};
@@ -97,7 +102,7 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     );
     observeRequest(op.path, op.method, response.status, started);
     return response;
-  };
+  }
 }
 
 /**
