@@ -45,7 +45,7 @@ test("an operator connects an agent with the wizard and runs it; a viewer gets n
   // 1. The token, shown once; 2. the snippets carry it and this server's address.
   await page.getByLabel("Token name").fill("e2e sidecar");
   await page.getByRole("button", { name: "Create sidecar token" }).click();
-  const token = await page.getByLabel("Sidecar token").inputValue();
+  const token = await page.getByLabel("Sidecar token", { exact: true }).inputValue();
   expect(token).toMatch(/^bws_/);
   const compose = await page.getByRole("figure", { name: "Docker Compose" }).locator("pre").textContent();
   expect(compose).toContain(`BULWARK_SIDECAR_TOKEN: ${token}`);
@@ -128,6 +128,9 @@ test("an operator connects an agent with the wizard and runs it; a viewer gets n
   expect(await save.isDisabled()).toBe(true);
   const checklist = page.getByRole("group", { name: "Confirm the production change" }).getByRole("checkbox");
   for (const box of await checklist.all()) await box.check();
+  // Still a reason to give: the API records it with the override.
+  expect(await save.isDisabled()).toBe(true);
+  await page.getByLabel("Reason for the change").fill("Release candidate signed off for production testing");
   expect(await save.isDisabled()).toBe(false);
   await screenshot(page, "connect 08 settings prod checklist");
   await save.click();

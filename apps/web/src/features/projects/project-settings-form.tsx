@@ -24,7 +24,7 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 /**
  * The project's settings through PATCH /api/v1/projects/{id}. Only changed fields are sent, so
  * saving the name does not bump the sidecar's configuration version. Moving into or out of
- * production asks for a checklist first.
+ * production asks for a checklist and a reason first, which the API requires as `prodOverride`.
  */
 export function ProjectSettingsForm({ project }: { project: Project }) {
   const router = useRouter();
@@ -33,7 +33,8 @@ export function ProjectSettingsForm({ project }: { project: Project }) {
   const [environment, setEnvironment] = useState<ProjectEnvironment>(project.environment);
   const checklist = prodChangeItems(project.environment, environment);
   const [checked, setChecked] = useState<boolean[]>([]);
-  const confirmed = checklist.every((_, i) => checked[i]);
+  const [reason, setReason] = useState("");
+  const confirmed = checklist.length === 0 || (checklist.every((_, i) => checked[i]) && reason.trim().length >= 10);
   const listError = (path: string) => fieldError(path) ?? error?.fields.find((field) => field.path.startsWith(`${path}.`))?.message;
 
   return (
@@ -56,11 +57,13 @@ export function ProjectSettingsForm({ project }: { project: Project }) {
           ...(!sameList(internalHostSuffixes, project.internalHostSuffixes) ? { internalHostSuffixes } : {}),
           ...(retentionDays !== project.retentionDays ? { retentionDays } : {}),
           ...(sinkhole !== project.sinkhole ? { sinkhole } : {}),
+          ...(checklist.length > 0 ? { prodOverride: { confirm: true, reason: reason.trim() } } : {}),
         };
-        if (Object.keys(body).length === 0) return toast("Nothing to save: no setting changed.", "info");
+        if (!Object.keys(body).some((key) => key !== "prodOverride")) return toast("Nothing to save: no setting changed.", "info");
         const saved = await run(() => apiFetch<Project>(`/api/v1/projects/${project.id}`, { method: "PATCH", body }));
         if (!saved) return;
         setChecked([]);
+        setReason("");
         toast("Project settings saved.", "success");
         router.refresh();
       }}
@@ -94,7 +97,9 @@ export function ProjectSettingsForm({ project }: { project: Project }) {
           ))}
         </div>
       </Fieldset>
-      {checklist.length > 0 ? <ProdChangeChecklist items={checklist} checked={checked} onChange={setChecked} /> : null}
+      {checklist.length > 0 ? (
+        <ProdChangeChecklist items={checklist} checked={checked} onChange={setChecked} reason={reason} onReasonChange={setReason} reasonError={fieldError("prodOverride.reason")} />
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Tool domains" hint="One host per line: the agent's own tools. Calls to them are expected, not exfiltration." error={listError("toolDomains")}>
           {(control) => <Textarea {...control} name="toolDomains" rows={4} defaultValue={project.toolDomains.join("\n")} />}
