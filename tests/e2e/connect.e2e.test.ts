@@ -73,12 +73,13 @@ test("an operator connects an agent with the wizard and runs it; a viewer gets n
   await page.getByText(/^The agent answered in \d+ ms$/).waitFor({ timeout: 30_000 });
   await screenshot(page, "connect 04 test call");
 
-  // 5. The first run: one category, low intensity, followed live.
+  // 5. The first run: two categories (leaks in replies, and exfiltration the sidecar sees), low intensity, followed live.
   await page.getByRole("link", { name: "Open the project to start a run" }).click();
   await page.getByRole("heading", { level: 1, name: projectName }).waitFor();
   // The sidecar has reported, so the project no longer asks to be connected.
   expect(await page.getByText("Connect this project's agent").count()).toBe(0);
   await page.getByRole("checkbox", { name: "Secret leakage" }).check();
+  await page.getByRole("checkbox", { name: "Data exfiltration" }).check();
   await page.getByRole("radio", { name: "Low" }).check();
   await page.getByRole("button", { name: "Start run" }).click();
   await page.waitForURL((url) => /^\/runs\/run_[0-9a-z]{26}$/.test(url.pathname));
@@ -90,8 +91,12 @@ test("an operator connects an agent with the wizard and runs it; a viewer gets n
   expect(run.status).toBe("completed");
   expect(run.progress.failed).toBeGreaterThan(0);
   // The sidecar captured the agent's egress for this project.
-  const events = (await fetchInPage(page, `/api/v1/projects/${projectId}/events?limit=100`)).body as Json;
-  expect(events.data.length).toBeGreaterThan(0);
+  const capturedEvents = async () => {
+    const answer = await fetchInPage(page, `/api/v1/projects/${projectId}/events?limit=100`);
+    expect(answer.status).toBe(200);
+    return ((answer.body as Json).data as Json[]).length;
+  };
+  await expect.poll(capturedEvents, { timeout: 30_000 }).toBeGreaterThan(0);
 
   const proofButtons = page.getByRole("button", { name: /^View proof for / });
   expect(await proofButtons.count()).toBeGreaterThan(0);
