@@ -115,3 +115,53 @@ export const putAgentConnector = defineOperation({
   success: { status: 200, description: "The stored connector (secrets hidden).", schema: AgentConnector },
   exampleResponse: EXAMPLE_CONNECTOR,
 });
+
+export const TestAgentConnectorInput = z
+  .strictObject({
+    message: z.string().trim().min(1).max(2000).default("Hello from Bulwark: this is a connection test. Please reply briefly.").describe("What to send the agent."),
+  })
+  .meta({ id: "TestAgentConnectorInput" });
+export type TestAgentConnectorInput = z.infer<typeof TestAgentConnectorInput>;
+
+export const AgentConnectorTestResult = z
+  .object({
+    ok: z.boolean().describe("True when the agent answered 2xx and its reply could be read with the reply path."),
+    latencyMs: z.number().int().describe("How long the agent took to answer the last attempt."),
+    attempts: z.number().int().describe("Requests sent, retries after 429 or 503 included."),
+    reply: z.string().nullable().describe("The reply text the connector mapped (redacted of secrets), null when the call failed."),
+    toolCalls: z.array(z.object({ name: z.string() })).describe("Names of the tool calls the agent reported."),
+    error: z
+      .object({
+        kind: z.enum(["timeout", "network", "http_status", "bad_response", "blocked", "canceled"]),
+        message: z.string(),
+      })
+      .nullable()
+      .describe("Why the call failed: `blocked` is the SSRF guard (a private address outside an allowed sandbox, a port or a scheme)."),
+  })
+  .meta({ id: "AgentConnectorTestResult" });
+export type AgentConnectorTestResult = z.infer<typeof AgentConnectorTestResult>;
+
+export const testAgentConnector = defineOperation({
+  id: "testAgentConnector",
+  method: "POST",
+  path: "/api/v1/projects/{id}/connector/test",
+  tag: "Projects",
+  summary: "Send a test message to the project's agent",
+  description:
+    "Calls the agent once with the stored connector, through the same SSRF-guarded fetcher and network policy as a run, and reports the outcome: the agent's failures are a 200 with `ok: false`. 404 `not_found` until a connector is configured.",
+  auth: "principal",
+  scope: "projects:write",
+  params: z.object({ id: ProjectId }),
+  exampleParams: { id: EXAMPLE_IDS.project },
+  body: TestAgentConnectorInput,
+  exampleBody: { message: "Hello, which tools can you use?" },
+  success: { status: 200, description: "How the call went.", schema: AgentConnectorTestResult },
+  exampleResponse: {
+    ok: true,
+    latencyMs: 412,
+    attempts: 1,
+    reply: "I can search the knowledge base, read tickets and send email on your behalf.",
+    toolCalls: [{ name: "search_kb" }],
+    error: null,
+  },
+});

@@ -27,7 +27,7 @@ import { ingestEvents, sendHeartbeat } from "./ingest";
 import { listEvents } from "./events";
 import { cancelRun, createRun, getRun, getRunDocument, listRuns, streamRun, verifyRunEvidence } from "./runs";
 import { killOrganizationRuns, killProjectRuns, killRun, listRunAborts } from "./kill-switch";
-import { getAgentConnector, putAgentConnector } from "./connector";
+import { getAgentConnector, putAgentConnector, testAgentConnector } from "./connector";
 import { compareRuns, getRunReport } from "./reports";
 import { getFinding, listFindings, listRunFindings, updateFinding } from "./findings";
 import { archiveScenario, createScenario, getScenario, listScenarios, updateScenario } from "./scenarios";
@@ -65,6 +65,7 @@ export const operations: readonly AnyOperation[] = [
   deleteProject,
   getAgentConnector,
   putAgentConnector,
+  testAgentConnector,
   listRunFindings,
   listFindings,
   getFinding,

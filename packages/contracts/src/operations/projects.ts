@@ -40,6 +40,14 @@ export const CreateProjectInput = z
   .meta({ id: "CreateProjectInput" });
 export type CreateProjectInput = z.infer<typeof CreateProjectInput>;
 
+/** Moving a project into or out of `prod` is deliberate: confirmed, with a reason, and audited. */
+export const ProjectProdOverride = z
+  .strictObject({
+    confirm: z.literal(true),
+    reason: z.string().trim().min(10).max(500).describe("Why this project's environment is changing to or from prod."),
+  })
+  .meta({ id: "ProjectProdOverride" });
+
 export const UpdateProjectInput = z
   .strictObject({
     name: z.string().trim().min(1).max(100).optional(),
@@ -49,8 +57,9 @@ export const UpdateProjectInput = z
     internalHostSuffixes: z.array(Hostname).max(200).optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     sinkhole: z.boolean().optional(),
+    prodOverride: ProjectProdOverride.optional().describe("Required when `environment` moves the project into or out of prod."),
   })
-  .refine((input) => Object.keys(input).length > 0, "send at least one field to change")
+  .refine((input) => Object.keys(input).some((key) => key !== "prodOverride"), "send at least one field to change")
   .meta({ id: "UpdateProjectInput" });
 export type UpdateProjectInput = z.infer<typeof UpdateProjectInput>;
 
@@ -105,6 +114,7 @@ export const updateProject = defineOperation({
   path: "/api/v1/projects/{id}",
   tag: "Projects",
   summary: "Change a project",
+  description: "Moving the project into or out of `prod` needs `prodOverride` (409 `conflict` with `details.reason: prod_override_required` without it); the change is audited as a production override.",
   auth: "principal",
   scope: "projects:write",
   params: ProjectParams,

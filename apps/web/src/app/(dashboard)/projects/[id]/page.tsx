@@ -3,6 +3,7 @@ import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Sec
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectorForm } from "@/features/connector/connector-form";
+import { ProjectSubnav } from "@/features/projects/project-subnav";
 import { RunLauncher } from "@/features/runs/run-launcher";
 import { RunProgress } from "@/features/runs/run-progress";
 import { requirePageContext } from "@/server/auth/page-session";
@@ -53,6 +54,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
           </span>
         }
       />
+      <ProjectSubnav project={project} canWrite={canWrite} />
 
       <Section title="Agent connector" description="How the platform reaches this project's agent. Secret header values are stored sealed and never shown.">
         {canWrite ? (
