@@ -113,7 +113,14 @@ export const RunEstimate = z
     durationSeconds: z.number().int().describe("From the connector's requests per second and concurrency and a per-turn time."),
     fits: z.boolean().describe("Whether the run may start now under every limit."),
     quotas: z.array(
-      z.object({ quota: QuotaName, limit: z.number().nullable(), used: z.number(), wouldUse: z.number(), fits: z.boolean() }),
+      z.object({
+        quota: QuotaName,
+        limit: z.number().nullable(),
+        used: z.number(),
+        wouldUse: z.number(),
+        fits: z.boolean(),
+        blocking: z.boolean().describe("Whether not fitting refuses the run; otherwise it starts and stops at the cap."),
+      }),
     ),
   })
   .meta({ id: "RunEstimate" });

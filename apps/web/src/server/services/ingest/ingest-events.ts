@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type IngestBatch, type IngestItemResult, type IngestResult, MAX_INGEST_BATCH_EVENTS } from "@bulwark/contracts";
 import type { SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
 import { attributeRuns } from "./attribute-runs";
+import { notifyRunEvents } from "./notify-run-events";
 import { partitionCheck } from "./partition-days";
 import { prepareEvents } from "./prepare-events";
 import { storeWithinQuota } from "./store-within-quota";
@@ -20,6 +21,7 @@ export async function ingestEvents(principal: Pick<SidecarPrincipal, "orgId" | "
   const prepared = prepareEvents(batch.events, await partitionCheck());
   const attributed = await attributeRuns(scope, prepared.prepared);
   const stored = await storeWithinQuota(scope, attributed.attributed);
+  await notifyRunEvents([...new Set(stored.stored.flatMap((s) => (s.status === "stored" && s.event.runId ? [s.event.runId] : [])))]);
 
   const results: IngestItemResult[] = [];
   for (const r of [...prepared.rejected, ...attributed.rejected, ...stored.rejected]) {
