@@ -7,6 +7,7 @@ import { categoryLabel } from "@/features/runs/category-label";
 import { LiveRun } from "@/features/runs/live-run";
 import { ReportDownloads } from "@/features/runs/report-downloads";
 import { requirePageContext } from "@/server/auth/page-session";
+import { countRunEvents } from "@/server/services/events/count-run-events";
 import { listRunFindings } from "@/server/services/findings/list-run-findings";
 import { getProjectOrThrow } from "@/server/services/projects/get-project-or-throw";
 import { buildReportForRun } from "@/server/services/reports/build-report-for-run";
@@ -51,7 +52,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       ) : null}
-      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} result={final ? <RunResult runId={run.id} /> : null} />
+      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} captured={await countRunEvents(ctx, run.id)} result={final ? <RunResult runId={run.id} /> : null} />
     </>
   );
 }

@@ -1,0 +1,131 @@
+"use client";
+
+import type { CapturedEvent } from "@bulwark/contracts";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, apiFetch } from "@/features/shared/api-client";
+
+/** One captured event as the table shows it (egress fields flattened from its redacted data). */
+export interface CapturedRow {
+  id: string;
+  seq: number | null;
+  ts: string;
+  type: string;
+  method: string;
+  host: string;
+  path: string | null;
+  status: number | null;
+  destinationClass: string;
+  hits: string[];
+  sinkholed: boolean;
+}
+
+interface CapturedState {
+  rows: CapturedRow[];
+  ids: Set<string>;
+  /** Rows numbered past the page's snapshot: the total is the snapshot's count plus these. */
+  newer: number;
+}
+
+type Json = Record<string, unknown>;
+// A small first page puts rows on screen sooner; the rest come in the API's largest pages.
+const FIRST_PAGE_SIZE = 100;
+const PAGE_SIZE = 500;
+
+function toRow(event: CapturedEvent): CapturedRow {
+  const data = (event.data ?? {}) as Json;
+  const hits = Array.isArray(data.hits) ? data.hits.map((hit) => String((hit as Json)?.kind ?? hit)) : [];
+  return {
+    id: event.id,
+    seq: event.seq,
+    ts: event.ts,
+    type: event.type,
+    method: typeof data.method === "string" ? data.method : "",
+    host: typeof data.host === "string" ? data.host : "",
+    path: typeof data.path === "string" ? data.path : null,
+    status: typeof data.status === "number" ? data.status : null,
+    destinationClass: typeof data.destinationClass === "string" ? data.destinationClass : event.type,
+    hits: [...new Set(hits)],
+    sinkholed: data.sinkholed === true,
+  };
+}
+
+/** Oldest first, as the list API orders them: event time, then arrival (the server id). */
+function before(a: CapturedRow, b: CapturedRow): number {
+  return a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function merge(state: CapturedState, events: CapturedEvent[], throughSeq: number): CapturedState {
+  const fresh = events.filter((event) => !state.ids.has(event.id)).map(toRow);
+  if (fresh.length === 0) return state;
+  const ids = new Set(state.ids);
+  for (const row of fresh) ids.add(row.id);
+  const rows = state.rows.concat(fresh);
+  // Pages arrive in order and live events are mostly newest: sort only when one lands behind.
+  const last = state.rows.at(-1);
+  if (last && before(fresh[0]!, last) < 0) rows.sort(before);
+  else if (fresh.some((row, i) => i > 0 && before(row, fresh[i - 1]!) < 0)) rows.sort(before);
+  const newer = state.newer + fresh.filter((row) => row.seq !== null && row.seq > throughSeq).length;
+  return { rows, ids, newer };
+}
+
+export interface CapturedEvents {
+  rows: CapturedRow[];
+  /** Every event the run has captured, including pages not loaded yet. */
+  total: number;
+  /** The snapshot's run sequence number: the run stream sends the events after it. */
+  throughSeq: number;
+  loading: boolean;
+  error: ApiError | null;
+  retry: () => void;
+  /** Live events from the run stream (numbered after `throughSeq`). */
+  add: (events: CapturedEvent[]) => void;
+}
+
+/**
+ * A run's captured events: the ones stored when the page was rendered (`count` of them, up to
+ * run sequence number `throughSeq`) are paged from the events API after first paint, and newer
+ * ones come from the run stream. Both land in one set keyed by event id, so an event seen both
+ * ways shows once and the total stays exact.
+ */
+export function useCapturedEvents(props: { projectId: string; runId: string; throughSeq: number; count: number }): CapturedEvents {
+  // The first render's snapshot: a refreshed page (the run ending) brings a newer count, which
+  // must not be added to the events this view already counted.
+  const [{ projectId, runId, throughSeq, count }] = useState(props);
+  const [state, setState] = useState<CapturedState>(() => ({ rows: [], ids: new Set(), newer: 0 }));
+  const [loading, setLoading] = useState(count > 0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const add = useCallback((events: CapturedEvent[]) => setState((current) => merge(current, events, throughSeq)), [throughSeq]);
+
+  useEffect(() => {
+    if (count === 0) return;
+    let canceled = false;
+    void (async () => {
+      let cursor: string | null = null;
+      do {
+        const query: string = new URLSearchParams({ runId, limit: String(cursor ? PAGE_SIZE : FIRST_PAGE_SIZE), ...(cursor ? { cursor } : {}) }).toString();
+        const page: { data: CapturedEvent[]; nextCursor: string | null } = await apiFetch(`/api/v1/projects/${projectId}/events?${query}`);
+        if (canceled) return;
+        add(page.data);
+        cursor = page.nextCursor;
+      } while (cursor);
+      setLoading(false);
+    })().catch((caught: unknown) => {
+      if (canceled) return;
+      setError(caught instanceof ApiError ? caught : new ApiError("The captured events could not be loaded.", 0, "network_error", undefined));
+      setLoading(false);
+    });
+    return () => {
+      canceled = true;
+    };
+  }, [projectId, runId, count, add, attempt]);
+
+  const retry = useCallback(() => {
+    setError(null);
+    setLoading(true);
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { rows: state.rows, total: count + state.newer, throughSeq, loading, error, retry, add };
+}
