@@ -1,4 +1,5 @@
-import { checkPatternSafety, PATTERN_PROBLEM_MESSAGES } from "../verdicts";
+// The file, not the verdicts index: this module runs in the browser too (scenario-validation entry).
+import { checkPatternSafety, PATTERN_PROBLEM_MESSAGES } from "../verdicts/check-pattern-safety";
 import type { Scenario } from "./schema";
 import { hasStrayBraces, templatePlaceholders } from "./template";
 

@@ -11,6 +11,7 @@ import { listOrganizations } from "@/server/services/organizations/list-organiza
 const NAV: { href: string; label: string; scope?: Scope }[] = [
   { href: "/", label: "Overview" },
   { href: "/projects", label: "Projects", scope: "projects:read" },
+  { href: "/scenarios", label: "Scenarios", scope: "runs:read" },
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "keys:manage" },
   { href: "/audit", label: "Audit log", scope: "audit:read" },
