@@ -27,7 +27,7 @@ export function ScenarioLibrary({ scenarios, onEdit, editingKey }: { scenarios: 
         <Field label="Search scenarios">
           {(control) => <Input {...control} type="search" value={queryInput} onChange={(event) => setQueryInput(event.target.value)} autoComplete="off" />}
         </Field>
-        <Field label="Category">
+        <Field label="Filter by category">
           {(control) => (
             <Select {...control} value={category} onChange={(event) => setCategory(event.target.value)}>
               <option value="">All categories</option>
