@@ -4,11 +4,14 @@ import { DestinationClass } from "@bulwark/contracts";
 import { Badge, Button, EmptyState, ErrorMessage, Field, Input, Select, Skeleton, TBody, Td, Th, THead } from "@bulwark/ui";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useDeferredValue, useMemo, useRef, useState } from "react";
-import type { CapturedEvents, CapturedRow } from "./use-captured-events";
+import type { CapturedRow } from "./captured-row";
+import type { CapturedEvents } from "./use-captured-events";
 
 /** Every row has this height (cells never wrap), so the virtual window never shifts the layout. */
 const ROW_HEIGHT = 37;
 const VIEWPORT = "h-[28rem]";
+/** The scroll area's height in pixels (28rem), so the server renders the first rows too. */
+const VIEWPORT_PX = 448;
 const COLUMNS = 6;
 const count = new Intl.NumberFormat("en-US");
 const time = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", fractionalSecondDigits: 3, timeZone: "UTC" });
@@ -34,7 +37,13 @@ export function CapturedEventsTable({ events, active }: { events: CapturedEvents
 
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer re-renders through its own onChange; nothing here is memoized by the compiler.
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 0, height: VIEWPORT_PX },
+  });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length > 0 ? virtualizer.getTotalSize() - items.at(-1)!.end : 0;

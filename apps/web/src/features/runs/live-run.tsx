@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { CancelRunButton } from "./cancel-run-button";
 import { CapturedEventsTable } from "./captured-events-table";
+import type { CapturedSnapshot } from "./captured-row";
 import { categoryLabel } from "./category-label";
 import { RunProgress } from "./run-progress";
 import { useCapturedEvents } from "./use-captured-events";
@@ -24,11 +25,11 @@ const CONNECTION_TEXT = {
 /**
  * The run as it happens, from its event stream. A run that was still going when the page was
  * rendered refreshes the page when the stream ends, so the server renders `result` (shown under
- * the status, above the feed). `captured` is the run's event count when the page was first rendered.
+ * the status, above the feed). `captured` is the run's captured events when the page was first rendered.
  */
-export function LiveRun({ run, canCancel, captured, result }: { run: Run; canCancel: boolean; captured: { throughSeq: number; count: number }; result?: ReactNode }) {
+export function LiveRun({ run, canCancel, captured, result }: { run: Run; canCancel: boolean; captured: CapturedSnapshot; result?: ReactNode }) {
   const router = useRouter();
-  const events = useCapturedEvents({ projectId: run.projectId, runId: run.id, ...captured });
+  const events = useCapturedEvents({ projectId: run.projectId, runId: run.id, snapshot: captured });
   const state = useRunStream(
     run,
     () => {

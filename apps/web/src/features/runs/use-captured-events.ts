@@ -3,21 +3,7 @@
 import type { CapturedEvent } from "@bulwark/contracts";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, apiFetch } from "@/features/shared/api-client";
-
-/** One captured event as the table shows it (egress fields flattened from its redacted data). */
-export interface CapturedRow {
-  id: string;
-  seq: number | null;
-  ts: string;
-  type: string;
-  method: string;
-  host: string;
-  path: string | null;
-  status: number | null;
-  destinationClass: string;
-  hits: string[];
-  sinkholed: boolean;
-}
+import { type CapturedRow, type CapturedSnapshot, toCapturedRow } from "./captured-row";
 
 interface CapturedState {
   rows: CapturedRow[];
@@ -26,36 +12,16 @@ interface CapturedState {
   newer: number;
 }
 
-type Json = Record<string, unknown>;
-// A small first page puts rows on screen sooner; the rest come in the API's largest pages.
-const FIRST_PAGE_SIZE = 100;
+// The server renders the first page; the rest come in the API's largest pages.
 const PAGE_SIZE = 500;
-
-function toRow(event: CapturedEvent): CapturedRow {
-  const data = (event.data ?? {}) as Json;
-  const hits = Array.isArray(data.hits) ? data.hits.map((hit) => String((hit as Json)?.kind ?? hit)) : [];
-  return {
-    id: event.id,
-    seq: event.seq,
-    ts: event.ts,
-    type: event.type,
-    method: typeof data.method === "string" ? data.method : "",
-    host: typeof data.host === "string" ? data.host : "",
-    path: typeof data.path === "string" ? data.path : null,
-    status: typeof data.status === "number" ? data.status : null,
-    destinationClass: typeof data.destinationClass === "string" ? data.destinationClass : event.type,
-    hits: [...new Set(hits)],
-    sinkholed: data.sinkholed === true,
-  };
-}
 
 /** Oldest first, as the list API orders them: event time, then arrival (the server id). */
 function before(a: CapturedRow, b: CapturedRow): number {
   return a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-function merge(state: CapturedState, events: CapturedEvent[], throughSeq: number): CapturedState {
-  const fresh = events.filter((event) => !state.ids.has(event.id)).map(toRow);
+function merge(state: CapturedState, incoming: CapturedRow[], throughSeq: number): CapturedState {
+  const fresh = incoming.filter((row) => !state.ids.has(row.id));
   if (fresh.length === 0) return state;
   const ids = new Set(state.ids);
   for (const row of fresh) ids.add(row.id);
@@ -83,28 +49,29 @@ export interface CapturedEvents {
 
 /**
  * A run's captured events: the ones stored when the page was rendered (`count` of them, up to
- * run sequence number `throughSeq`) are paged from the events API after first paint, and newer
- * ones come from the run stream. Both land in one set keyed by event id, so an event seen both
- * ways shows once and the total stays exact.
+ * run sequence number `throughSeq`) arrive with the page's first rows, and the rest are paged
+ * from the events API after first paint; newer ones come from the run stream. All land in one
+ * set keyed by event id, so an event seen twice shows once and the total stays exact.
  */
-export function useCapturedEvents(props: { projectId: string; runId: string; throughSeq: number; count: number }): CapturedEvents {
+export function useCapturedEvents({ projectId, runId, snapshot }: { projectId: string; runId: string; snapshot: CapturedSnapshot }): CapturedEvents {
   // The first render's snapshot: a refreshed page (the run ending) brings a newer count, which
   // must not be added to the events this view already counted.
-  const [{ projectId, runId, throughSeq, count }] = useState(props);
-  const [state, setState] = useState<CapturedState>(() => ({ rows: [], ids: new Set(), newer: 0 }));
-  const [loading, setLoading] = useState(count > 0);
+  const [{ throughSeq, count, first, nextCursor }] = useState(snapshot);
+  const [state, setState] = useState<CapturedState>(() => merge({ rows: [], ids: new Set(), newer: 0 }, first, throughSeq));
+  const [loading, setLoading] = useState(nextCursor !== null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  const add = useCallback((events: CapturedEvent[]) => setState((current) => merge(current, events, throughSeq)), [throughSeq]);
+  const add = useCallback((events: CapturedEvent[]) => setState((current) => merge(current, events.map(toCapturedRow), throughSeq)), [throughSeq]);
 
   useEffect(() => {
-    if (count === 0) return;
+    if (nextCursor === null) return;
     let canceled = false;
     void (async () => {
-      let cursor: string | null = null;
+      // A retry starts over: rows already shown are skipped by id.
+      let cursor: string | null = attempt === 0 ? nextCursor : null;
       do {
-        const query: string = new URLSearchParams({ runId, limit: String(cursor ? PAGE_SIZE : FIRST_PAGE_SIZE), ...(cursor ? { cursor } : {}) }).toString();
+        const query: string = new URLSearchParams({ runId, limit: String(PAGE_SIZE), ...(cursor ? { cursor } : {}) }).toString();
         const page: { data: CapturedEvent[]; nextCursor: string | null } = await apiFetch(`/api/v1/projects/${projectId}/events?${query}`);
         if (canceled) return;
         add(page.data);
@@ -119,7 +86,7 @@ export function useCapturedEvents(props: { projectId: string; runId: string; thr
     return () => {
       canceled = true;
     };
-  }, [projectId, runId, count, add, attempt]);
+  }, [projectId, runId, nextCursor, add, attempt]);
 
   const retry = useCallback(() => {
     setError(null);
