@@ -2,3 +2,4 @@
 export { test, screenshot, e2eContext } from "./fixtures";
 export { PASSWORD, uniqueEmail, uniqueSuffix, signUp, signIn, signUpAndSignIn, createOrganization, fetchInPage, type Credentials } from "./flows";
 export { bootstrapOwner, apiWithKey } from "./api";
+export { startLiveRun, egressEvent, ingestAsSidecar, type LiveRunSetup } from "./live-run";

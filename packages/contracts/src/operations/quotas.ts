@@ -114,7 +114,14 @@ export const RunEstimate = z
     durationSeconds: z.number().int().describe("From the connector's requests per second and concurrency and a per-turn time."),
     fits: z.boolean().describe("Whether the run may start now under every limit."),
     quotas: z.array(
-      z.object({ quota: QuotaName, limit: z.number().nullable(), used: z.number(), wouldUse: z.number(), fits: z.boolean() }),
+      z.object({
+        quota: QuotaName,
+        limit: z.number().nullable(),
+        used: z.number(),
+        wouldUse: z.number(),
+        fits: z.boolean(),
+        blocking: z.boolean().describe("Whether not fitting refuses the run; otherwise it starts and stops at the cap."),
+      }),
     ),
   })
   .meta({ id: "RunEstimate" });
@@ -262,14 +269,14 @@ export const estimateRun = defineOperation({
     durationSeconds: 36,
     fits: true,
     quotas: [
-      { quota: "runs_per_project_per_day", limit: 200, used: 1, wouldUse: 2, fits: true },
-      { quota: "runs_per_org_per_day", limit: 500, used: 1, wouldUse: 2, fits: true },
-      { quota: "runs_per_org_per_month", limit: 10_000, used: 2, wouldUse: 3, fits: true },
-      { quota: "concurrent_runs", limit: 10, used: 0, wouldUse: 1, fits: true },
-      { quota: "turns_per_run", limit: 5_000, used: 0, wouldUse: 12, fits: true },
-      { quota: "agent_calls_per_run", limit: 10_000, used: 0, wouldUse: 12, fits: true },
-      { quota: "cost_micros_per_run", limit: 50_000_000, used: 0, wouldUse: 24_000, fits: true },
-      { quota: "cost_micros_per_day", limit: 500_000_000, used: 27_200, wouldUse: 51_200, fits: true },
+      { quota: "runs_per_project_per_day", limit: 200, used: 1, wouldUse: 2, fits: true, blocking: true },
+      { quota: "runs_per_org_per_day", limit: 500, used: 1, wouldUse: 2, fits: true, blocking: true },
+      { quota: "runs_per_org_per_month", limit: 10_000, used: 2, wouldUse: 3, fits: true, blocking: true },
+      { quota: "concurrent_runs", limit: 10, used: 0, wouldUse: 1, fits: true, blocking: true },
+      { quota: "turns_per_run", limit: 5_000, used: 0, wouldUse: 12, fits: true, blocking: false },
+      { quota: "agent_calls_per_run", limit: 10_000, used: 0, wouldUse: 12, fits: true, blocking: false },
+      { quota: "cost_micros_per_run", limit: 50_000_000, used: 0, wouldUse: 24_000, fits: true, blocking: true },
+      { quota: "cost_micros_per_day", limit: 500_000_000, used: 27_200, wouldUse: 51_200, fits: true, blocking: true },
     ],
   },
 });

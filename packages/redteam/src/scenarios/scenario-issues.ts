@@ -1,4 +1,5 @@
-import { checkPatternSafety, PATTERN_PROBLEM_MESSAGES } from "../verdicts";
+// The file, not the verdicts index: this module runs in the browser too (scenario-validation entry).
+import { checkPatternSafety, PATTERN_PROBLEM_MESSAGES } from "../verdicts/check-pattern-safety";
 import type { Scenario } from "./schema";
 import { hasStrayBraces, templatePlaceholders } from "./template";
 
@@ -13,7 +14,7 @@ interface TemplateSource {
   text: string;
 }
 
-function templateSources(scenario: Scenario): TemplateSource[] {
+function templateSources(scenario: Pick<Scenario, "turns" | "setup">): TemplateSource[] {
   const sources: TemplateSource[] = [];
   scenario.turns.forEach((turn, index) => {
     for (const [variant, text] of Object.entries(turn.phrasings)) sources.push({ path: `turns.${index}.phrasings.${variant}`, text });
@@ -32,7 +33,7 @@ function duplicateNameIssues(names: string[], path: string, what: string): Scena
   return issues;
 }
 
-function templateIssues(scenario: Scenario): ScenarioIssue[] {
+function templateIssues(scenario: Pick<Scenario, "turns" | "setup">): ScenarioIssue[] {
   const canaries = new Set(scenario.setup.canaries.map((canary) => canary.name));
   const documents = new Set(scenario.setup.documents.map((document) => document.name));
   const usedCanaries = new Set<string>();
@@ -66,7 +67,7 @@ function templateIssues(scenario: Scenario): ScenarioIssue[] {
   return issues;
 }
 
-function judgeIssues(scenario: Scenario): ScenarioIssue[] {
+function judgeIssues(scenario: Pick<Scenario, "turns">): ScenarioIssue[] {
   if (!scenario.turns.some((turn) => turn.judge)) {
     return [{ path: "turns", message: "At least one turn must be judged; a scenario that only sets the stage can never fail" }];
   }
@@ -76,7 +77,8 @@ function judgeIssues(scenario: Scenario): ScenarioIssue[] {
   return [];
 }
 
-function patternIssues(scenario: Scenario): ScenarioIssue[] {
+/** Detector patterns the judge would refuse to run. */
+export function patternIssues(scenario: Pick<Scenario, "detectors">): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   scenario.detectors.forEach((detector, index) => {
     if (detector.type !== "reply_pattern") return;
@@ -89,20 +91,24 @@ function patternIssues(scenario: Scenario): ScenarioIssue[] {
   return issues;
 }
 
-function keyIssues(scenario: Scenario): ScenarioIssue[] {
+/** The key against the category. */
+export function keyIssues(scenario: Pick<Scenario, "key" | "category">): ScenarioIssue[] {
   // Keys read `category.slug` so a finding's key alone says what kind of weakness it is.
   const prefix = scenario.key.slice(0, scenario.key.indexOf("."));
   return prefix === scenario.category ? [] : [{ path: "key", message: `Key must start with its category: "${scenario.category}.…"` }];
 }
 
-/** What zod cannot see: the key against the category, templates against the setup, judged turns, safe detector patterns. */
-export function scenarioIssues(scenario: Scenario): ScenarioIssue[] {
+/** The setup's names, the templates against the setup, and judged turns. */
+export function storyIssues(scenario: Pick<Scenario, "turns" | "setup">): ScenarioIssue[] {
   return [
-    ...keyIssues(scenario),
     ...duplicateNameIssues(scenario.setup.canaries.map((canary) => canary.name), "setup.canaries", "canary"),
     ...duplicateNameIssues(scenario.setup.documents.map((document) => document.name), "setup.documents", "document"),
     ...templateIssues(scenario),
     ...judgeIssues(scenario),
-    ...patternIssues(scenario),
   ];
+}
+
+/** What zod cannot see: the key against the category, templates against the setup, judged turns, safe detector patterns. */
+export function scenarioIssues(scenario: Scenario): ScenarioIssue[] {
+  return [...keyIssues(scenario), ...storyIssues(scenario), ...patternIssues(scenario)];
 }

@@ -118,4 +118,15 @@ describe("validateCustomScenario", () => {
       { path: "detectors.1.patterns.3", message: expect.stringContaining("unbounded repeat") },
     ]);
   });
+
+  it("checks the parts that parse even when another part does not, so every problem shows in one round", () => {
+    const issues = issuesOf(
+      edit((s) => {
+        s.title = "";
+        s.key = "secret_leakage.acme-ticket-export";
+        s.detectors = [{ type: "reply_pattern", patterns: ["(a+)+$"] }];
+      }),
+    );
+    expect(issues.map((i) => i.path)).toEqual(["title", "key", "detectors.0.patterns.0"]);
+  });
 });

@@ -13,6 +13,7 @@ const NAV: { href: string; label: string; scope?: Scope }[] = [
   { href: "/projects", label: "Projects", scope: "projects:read" },
   { href: "/findings", label: "Findings", scope: "findings:read" },
   { href: "/usage", label: "Usage", scope: "usage:read" },
+  { href: "/scenarios", label: "Scenarios", scope: "runs:read" },
   { href: "/settings/members", label: "Members", scope: "members:read" },
   { href: "/settings/api-keys", label: "API keys", scope: "keys:manage" },
   { href: "/audit", label: "Audit log", scope: "audit:read" },

@@ -5,8 +5,11 @@ import { Badge, Callout, EmptyState, Section, StatusBadge, Table, TBody, Td, Th,
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { CancelRunButton } from "./cancel-run-button";
+import { CapturedEventsTable } from "./captured-events-table";
+import type { CapturedSnapshot } from "./captured-row";
 import { categoryLabel } from "./category-label";
 import { RunProgress } from "./run-progress";
+import { useCapturedEvents } from "./use-captured-events";
 import { useRunStream } from "./use-run-stream";
 
 const FINAL = new Set<Run["status"]>(["completed", "failed", "canceled", "stopped"]);
@@ -22,13 +25,18 @@ const CONNECTION_TEXT = {
 /**
  * The run as it happens, from its event stream. A run that was still going when the page was
  * rendered refreshes the page when the stream ends, so the server renders `result` (shown under
- * the status, above the feed).
+ * the status, above the feed). `captured` is the run's captured events when the page was first rendered.
  */
-export function LiveRun({ run, canCancel, result }: { run: Run; canCancel: boolean; result?: ReactNode }) {
+export function LiveRun({ run, canCancel, captured, result }: { run: Run; canCancel: boolean; captured: CapturedSnapshot; result?: ReactNode }) {
   const router = useRouter();
-  const state = useRunStream(run, () => {
-    if (!FINAL.has(run.status)) router.refresh();
-  });
+  const events = useCapturedEvents({ projectId: run.projectId, runId: run.id, snapshot: captured });
+  const state = useRunStream(
+    run,
+    () => {
+      if (!FINAL.has(run.status)) router.refresh();
+    },
+    { capturedAfter: events.throughSeq, onCaptured: events.add },
+  );
   const active = !FINAL.has(state.status);
 
   return (
@@ -104,47 +112,8 @@ export function LiveRun({ run, canCancel, result }: { run: Run; canCancel: boole
         )}
       </Section>
 
-      <Section title="Captured egress" description="Outbound requests the agent made during its turns, as the sidecar saw them.">
-        {state.egress.length === 0 ? (
-          <EmptyState title="No egress captured" description="Requests appear here when the agent runs behind the Bulwark sidecar." />
-        ) : (
-          <Table>
-            <caption className="sr-only">Outbound requests captured during this run</caption>
-            <THead>
-              <tr>
-                <Th>Method</Th>
-                <Th>Host</Th>
-                <Th>Class</Th>
-                <Th>Hits</Th>
-              </tr>
-            </THead>
-            <TBody>
-              {state.egress.map((row) => (
-                <tr key={row.key}>
-                  <Td className="font-mono text-xs">{row.method}</Td>
-                  <Td>
-                    <span className="font-mono text-xs">{row.host}</span>
-                    {row.sinkholed ? <span className="ml-2"><Badge tone="warning">sinkholed</Badge></span> : null}
-                  </Td>
-                  <Td>{row.destinationClass.replaceAll("_", " ")}</Td>
-                  <Td>
-                    {row.hits.length === 0 ? (
-                      <span className="text-fg-muted">none</span>
-                    ) : (
-                      <ul className="flex flex-wrap gap-1">
-                        {row.hits.map((hit) => (
-                          <li key={hit}>
-                            <Badge tone="danger">{hit}</Badge>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+      <Section title="Captured egress" description="Every request the sidecar captured for this run, redacted, live as it arrives.">
+        <CapturedEventsTable events={events} active={active} />
       </Section>
     </>
   );

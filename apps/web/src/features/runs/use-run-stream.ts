@@ -1,7 +1,7 @@
 "use client";
 
-import type { Run } from "@bulwark/contracts";
-import { useEffect, useState } from "react";
+import type { CapturedEvent, Run } from "@bulwark/contracts";
+import { useEffect, useRef, useState } from "react";
 
 export interface StreamTurn {
   turnId: string;
@@ -16,16 +16,6 @@ export interface StreamTurn {
   reason?: string;
 }
 
-export interface StreamEgress {
-  key: string;
-  method: string;
-  host: string;
-  path: string | null;
-  destinationClass: string;
-  hits: string[];
-  sinkholed: boolean;
-}
-
 export interface RunStreamState {
   status: Run["status"];
   stopReason: Run["stopReason"];
@@ -33,25 +23,27 @@ export interface RunStreamState {
   riskScore: number | null;
   story: { seq: number; text: string }[];
   turns: StreamTurn[];
-  egress: StreamEgress[];
   findings: number;
   connection: "connecting" | "live" | "reconnecting" | "ended" | "failed";
 }
 
 type Json = Record<string, unknown>;
 
-/** Detection hits arrive as objects ({ kind, … }) or bare strings; the table shows their kinds. */
-function hitKinds(hits: unknown): string[] {
-  if (!Array.isArray(hits)) return [];
-  return [...new Set(hits.map((hit) => (typeof hit === "string" ? hit : String((hit as Json)?.kind ?? (hit as Json)?.type ?? "hit"))))];
-}
-
 /**
  * Follows /api/v1/runs/{id}/stream. EventSource reconnects by itself and sends Last-Event-ID, so
- * the server resumes past what was seen; turns, story steps and egress are keyed, so a replayed
- * event can never show twice. The stream is closed on `end`, or the browser would reconnect.
+ * the server resumes past what was seen; turns and story steps are keyed here, captured events by
+ * id in useCapturedEvents, so a replayed event can never show twice. The stream is closed on `end`, or the browser would reconnect.
+ * Captured events past `capturedAfter` go to `onCaptured` (the page loads the earlier ones).
  */
-export function useRunStream(initial: Run, onEnd: () => void): RunStreamState {
+export function useRunStream(
+  initial: Run,
+  onEnd: () => void,
+  { capturedAfter, onCaptured }: { capturedAfter: number; onCaptured: (events: CapturedEvent[]) => void },
+): RunStreamState {
+  const capturedHandler = useRef(onCaptured);
+  useEffect(() => {
+    capturedHandler.current = onCaptured;
+  }, [onCaptured]);
   const [state, setState] = useState<RunStreamState>(() => ({
     status: initial.status,
     stopReason: initial.stopReason,
@@ -59,13 +51,13 @@ export function useRunStream(initial: Run, onEnd: () => void): RunStreamState {
     riskScore: initial.riskScore,
     story: [],
     turns: [],
-    egress: [],
     findings: 0,
     connection: "connecting",
   }));
 
   useEffect(() => {
-    const source = new EventSource(`/api/v1/runs/${initial.id}/stream`);
+    // On reconnect the browser sends Last-Event-ID, which the server prefers to capturedAfter.
+    const source = new EventSource(`/api/v1/runs/${initial.id}/stream?capturedAfter=${capturedAfter}`);
     const on = (event: string, apply: (data: Json, state: RunStreamState) => RunStreamState) =>
       source.addEventListener(event, (message) => {
         const data = JSON.parse((message as MessageEvent<string>).data) as Json;
@@ -100,19 +92,9 @@ export function useRunStream(initial: Run, onEnd: () => void): RunStreamState {
     on("verdict", (data, state) =>
       upsertTurn(data, state, { verdict: String(data.verdict), detector: data.detector ? String(data.detector) : undefined, reason: data.reason ? String(data.reason) : undefined }),
     );
-    on("egress", (data, state) => {
-      const key = String(data.eventId ?? `${state.egress.length}`);
-      if (state.egress.some((row) => row.key === key)) return state;
-      const row: StreamEgress = {
-        key,
-        method: String(data.method ?? ""),
-        host: String(data.host ?? ""),
-        path: typeof data.path === "string" ? data.path : null,
-        destinationClass: String(data.destinationClass ?? "unknown"),
-        hits: hitKinds(data.hits),
-        sinkholed: data.sinkholed === true,
-      };
-      return { ...state, egress: [...state.egress, row] };
+    source.addEventListener("captured", (message) => {
+      const data = JSON.parse((message as MessageEvent<string>).data) as { events: CapturedEvent[] };
+      capturedHandler.current(data.events);
     });
     on("story", (data, state) =>
       state.story.some((step) => step.seq === data.seq) ? state : { ...state, story: [...state.story, { seq: Number(data.seq), text: String(data.text) }] },
@@ -126,7 +108,7 @@ export function useRunStream(initial: Run, onEnd: () => void): RunStreamState {
     return () => source.close();
     // The stream belongs to the run: onEnd changing identity must not reopen it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initial.id]);
+  }, [initial.id, capturedAfter]);
 
   return state;
 }

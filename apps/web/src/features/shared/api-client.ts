@@ -18,9 +18,10 @@ export class ApiError extends Error {
  * validation, scopes, rate limits and audit apply. The browser adds the session cookie and
  * Sec-Fetch-Site: same-origin by itself.
  */
-export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? "GET",
+    signal: init.signal,
     headers: init.body === undefined ? {} : { "content-type": "application/json" },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     credentials: "same-origin",

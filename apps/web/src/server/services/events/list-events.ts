@@ -4,6 +4,7 @@ import { prisma } from "@bulwark/db";
 import type { ServiceContext } from "@/server/auth/principal";
 import { getProjectOrThrow } from "@/server/services/projects/get-project-or-throw";
 import { decodeEventCursor, encodeEventCursor } from "./event-cursor";
+import { toCapturedEventDto } from "./to-captured-event-dto";
 
 /** A project's events, oldest first by (ts, id). Payloads were redacted before storage. */
 export async function listEvents(
@@ -27,18 +28,7 @@ export async function listEvents(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    data: page.map((e) => ({
-      id: e.id.toString(),
-      clientEventId: e.clientEventId,
-      type: e.type,
-      ts: e.ts.toISOString(),
-      runId: e.runId,
-      turnId: e.turnId,
-      seq: e.seq === null ? null : Number(e.seq),
-      data: e.payload,
-      sizeBytes: e.sizeBytes,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    data: page.map(toCapturedEventDto),
     nextCursor: rows.length > limit && last ? encodeEventCursor(last.ts, last.id) : null,
   };
 }

@@ -19,6 +19,6 @@ export async function estimateRun(ctx: ServiceContext, projectId: string, input:
     costUsd: estimate.costMicros / 1_000_000,
     durationSeconds: estimate.durationSeconds,
     fits: checks.every((check) => !check.blocking || check.fits),
-    quotas: checks.map(({ quota, limit, used, wouldUse, fits }) => ({ quota, limit, used, wouldUse, fits })),
+    quotas: checks.map(({ quota, limit, used, wouldUse, fits, blocking }) => ({ quota, limit, used, wouldUse, fits, blocking })),
   };
 }

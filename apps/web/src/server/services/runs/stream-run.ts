@@ -2,26 +2,34 @@ import "server-only";
 import { prisma, type Run } from "@bulwark/db";
 import type { ServiceContext } from "@/server/auth/principal";
 import { runUpdates } from "@/server/runs/run-updates";
+import { toCapturedEventDto } from "@/server/services/events/to-captured-event-dto";
 import { getRunOrThrow } from "./get-run-or-throw";
 import { toRunDto } from "./to-run-dto";
 
-/** Where a stream stands: the last evidence link and story step it has sent. */
+/** Where a stream stands: the last evidence link, story step and captured event (run seq) it has sent. */
 interface Cursor {
   evidence: number;
   story: number;
+  captured: number;
 }
 
 const FINAL = new Set(["COMPLETED", "FAILED", "CANCELED", "STOPPED"]);
 const BATCH = 200;
+const CAPTURED_BATCH = 500;
 
-/** `Last-Event-ID` is the id of the last event the client saw: `<evidence seq>-<story seq>`. */
-function parseCursor(lastEventId: string | null): Cursor {
-  const match = /^(\d{1,9})-(\d{1,9})$/.exec(lastEventId ?? "");
-  return match ? { evidence: Number(match[1]), story: Number(match[2]) } : { evidence: 0, story: 0 };
+/**
+ * `Last-Event-ID` is the id of the last event the client saw: `<evidence seq>-<story seq>-<captured seq>`
+ * (ids without the third part predate captured events). Without one, captured events start after
+ * `capturedAfter`: a client that pages the run's earlier events itself asks only for newer ones.
+ */
+function parseCursor(lastEventId: string | null, capturedAfter: number): Cursor {
+  const match = /^(\d{1,9})-(\d{1,9})(?:-(\d{1,15}))?$/.exec(lastEventId ?? "");
+  if (!match) return { evidence: 0, story: 0, captured: capturedAfter };
+  return { evidence: Number(match[1]), story: Number(match[2]), captured: match[3] === undefined ? capturedAfter : Number(match[3]) };
 }
 
 function sse(event: string, data: unknown, cursor?: Cursor): string {
-  const id = cursor ? `id: ${cursor.evidence}-${cursor.story}\n` : "";
+  const id = cursor ? `id: ${cursor.evidence}-${cursor.story}-${cursor.captured}\n` : "";
   return `${id}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
@@ -34,10 +42,16 @@ function sse(event: string, data: unknown, cursor?: Cursor): string {
 export async function streamRun(
   ctx: ServiceContext,
   runId: string,
-  { lastEventId, signal, keepAliveMs = 15_000, pollMs = 2_000 }: { lastEventId: string | null; signal: AbortSignal; keepAliveMs?: number; pollMs?: number },
+  {
+    lastEventId,
+    capturedAfter = 0,
+    signal,
+    keepAliveMs = 15_000,
+    pollMs = 2_000,
+  }: { lastEventId: string | null; capturedAfter?: number; signal: AbortSignal; keepAliveMs?: number; pollMs?: number },
 ): Promise<ReadableStream<Uint8Array>> {
   await getRunOrThrow(ctx, runId);
-  const cursor = parseCursor(lastEventId);
+  const cursor = parseCursor(lastEventId, capturedAfter);
   const encoder = new TextEncoder();
   let lastStatus = "";
   let closed = false;
@@ -69,6 +83,7 @@ export async function streamRun(
             const run = await prisma.run.findUniqueOrThrow({ where: { id: runId } });
             await sendNewEvidence(run, cursor, send);
             await sendNewStory(run.id, cursor, send);
+            await sendNewCaptured(run, cursor, send);
             const dto = toRunDto(run);
             const status = { status: dto.status, stopReason: dto.stopReason, progress: dto.progress, riskScore: dto.riskScore };
             if (JSON.stringify(status) !== lastStatus) {
@@ -141,5 +156,24 @@ async function sendNewStory(runId: string, cursor: Cursor, send: (text: string) 
       send(sse("story", { seq: step.seq, text: step.text, refs: step.refs }, cursor));
     }
     if (steps.length < BATCH) return;
+  }
+}
+
+/**
+ * The sidecar's events stored for the run past the cursor, in batches (one `captured` message
+ * each). Ingest numbers a run's events under its row lock and commits before the next batch can
+ * number any, so seq order is commit order and nothing can appear behind the cursor.
+ */
+async function sendNewCaptured(run: Run, cursor: Cursor, send: (text: string) => void): Promise<void> {
+  for (;;) {
+    const events = await prisma.event.findMany({
+      where: { orgId: run.orgId, runId: run.id, seq: { gt: cursor.captured } },
+      orderBy: { seq: "asc" },
+      take: CAPTURED_BATCH,
+    });
+    if (events.length === 0) return;
+    cursor.captured = Number(events.at(-1)!.seq);
+    send(sse("captured", { events: events.map(toCapturedEventDto) }, cursor));
+    if (events.length < CAPTURED_BATCH) return;
   }
 }

@@ -1,4 +1,4 @@
-import { AppError, type RunCategory } from "@bulwark/contracts";
+import { AppError } from "@bulwark/contracts";
 import { Badge, Callout, Card, DateTime, EmptyState, linkStyles, PageHeader, Section, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -30,10 +30,6 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
     throw error;
   });
   const [runs, catalog] = await Promise.all([listRuns(ctx, id, { limit: 50 }), canRun ? listScenarios(ctx, {}) : Promise.resolve({ data: [] })]);
-  const categories = [...new Set(catalog.data.map((scenario) => scenario.category))].map((category: RunCategory) => ({
-    category,
-    scenarios: catalog.data.filter((scenario) => scenario.category === category).length,
-  }));
 
   return (
     <>
@@ -81,7 +77,7 @@ export default async function ProjectPage({ params }: { params: Promise<{ id: st
         <Section title="Start a run" description="Red-team the agent with scenarios from the catalog.">
           {connector ? (
             <Card>
-              <RunLauncher projectId={project.id} prod={project.environment === "prod"} categories={categories} />
+              <RunLauncher projectId={project.id} prod={project.environment === "prod"} scenarios={catalog.data} />
             </Card>
           ) : (
             <Callout title="Configure the agent connector first">A run needs to know where the agent is and how to read its replies.</Callout>

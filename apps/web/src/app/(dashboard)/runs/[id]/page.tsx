@@ -3,11 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { RunFindingsTable } from "@/features/findings/run-findings-table";
+import { toCapturedRow } from "@/features/runs/captured-row";
 import { CategoryPassRates } from "@/features/runs/category-pass-rates";
 import { categoryLabel } from "@/features/runs/category-label";
 import { LiveRun } from "@/features/runs/live-run";
 import { ReportDownloads } from "@/features/runs/report-downloads";
 import { requirePageContext } from "@/server/auth/page-session";
+import { snapshotRunEvents } from "@/server/services/events/snapshot-run-events";
 import { listRunFindings } from "@/server/services/findings/list-run-findings";
 import { getProjectOrThrow } from "@/server/services/projects/get-project-or-throw";
 import { buildReportForRun } from "@/server/services/reports/build-report-for-run";
@@ -27,6 +29,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const run = toRunDto(await orNotFound(getRunOrThrow(ctx, id)));
   const project = await getProjectOrThrow(ctx, run.projectId);
   const final = FINAL.has(run.status);
+  // The first rows of captured egress come with the page (a screenful); the rest are paged after it.
+  const { first, ...captured } = await snapshotRunEvents(ctx, run.id, { firstPage: 50 });
   const categories = run.selection.categories?.map(categoryLabel).join(", ") ?? (run.selection.scenarioKeys ? `${run.selection.scenarioKeys.length} scenarios` : "All categories");
 
   return (
@@ -53,7 +57,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       ) : null}
-      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} result={final ? <RunResult runId={run.id} /> : null} />
+      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} captured={{ ...captured, first: first.map(toCapturedRow) }} result={final ? <RunResult runId={run.id} /> : null} />
     </>
   );
 }

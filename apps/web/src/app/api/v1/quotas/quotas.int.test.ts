@@ -238,7 +238,7 @@ describe("usage and estimates", () => {
     expect([capped.turns, capped.agentCalls]).toEqual([3, 3]);
     // FREE allows one run at a time: the estimate says so before a creation would fail.
     expect(capped.fits).toBe(false);
-    expect(capped.quotas.find((q: Json) => q.quota === "concurrent_runs")).toEqual({ quota: "concurrent_runs", limit: 1, used: 1, wouldUse: 1, fits: false });
+    expect(capped.quotas.find((q: Json) => q.quota === "concurrent_runs")).toEqual({ quota: "concurrent_runs", limit: 1, used: 1, wouldUse: 1, fits: false, blocking: true });
 
     // The worker's counters for a run that sent its whole plan: the ledger records the estimate's turns and calls.
     await prisma.run.update({ where: { id: run.id }, data: { status: "COMPLETED", turnsDone: run.progress.total, agentCalls: run.progress.total } });

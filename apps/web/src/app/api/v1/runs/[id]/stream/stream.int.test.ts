@@ -1,8 +1,9 @@
-import { newId, type Prisma, prisma } from "@bulwark/db";
+import { ensureEventPartitions, newId, type Prisma, prisma } from "@bulwark/db";
 import { createTestOrg, type TestOrg } from "@bulwark/db/testing";
 import { RUN_UPDATES_CHANNEL } from "@bulwark/jobs";
 import { evidenceHash } from "@bulwark/redteam";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ingestEvents } from "@/server/services/ingest/ingest-events";
 import { apiRequest, createTestApiKey, routeParams } from "@/testing/credentials";
 import { GET } from "./route";
 
@@ -48,6 +49,11 @@ function reader(res: Response) {
   };
 }
 
+// Ingest stores only into existing day partitions.
+beforeAll(async () => {
+  await ensureEventPartitions(prisma, { from: new Date(Date.now() - 86_400_000), days: 3 });
+});
+
 const open: { cancel: () => Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(open.splice(0).map((r) => r.cancel().catch(() => undefined)));
@@ -75,9 +81,21 @@ async function appendLink(org: TestOrg, runId: string, turnId: string | null, ki
 
 const notify = (runId: string) => prisma.$executeRaw`SELECT pg_notify(${RUN_UPDATES_CHANNEL}, ${runId})`;
 
-function connect(key: string, runId: string, lastEventId?: string) {
-  return GET(apiRequest("GET", `/api/v1/runs/${runId}/stream`, { token: key, headers: lastEventId ? { "last-event-id": lastEventId } : {} }), routeParams({ id: runId }));
+function connect(key: string, runId: string, lastEventId?: string, query = "") {
+  return GET(apiRequest("GET", `/api/v1/runs/${runId}/stream${query}`, { token: key, headers: lastEventId ? { "last-event-id": lastEventId } : {} }), routeParams({ id: runId }));
 }
+
+function egress(runId: string, id: string, host: string) {
+  return {
+    id,
+    type: "egress.http",
+    ts: new Date().toISOString(),
+    runId,
+    data: { method: "POST", scheme: "https", host, port: 443, bytesOut: 10, bytesIn: 2, durationMs: 5, tls: true, destinationClass: "attacker_sink", hits: [] },
+  };
+}
+
+const capturedHosts = (events: SseEvent[]) => events.filter((e) => e.event === "captured").flatMap((e) => (e.data.events as { data: { host: string } }[]).map((c) => c.data.host));
 
 describe("GET /api/v1/runs/{id}/stream", () => {
   it("sends the state so far, then each change within a second of the worker's notice, and ends with the run", async () => {
@@ -120,7 +138,7 @@ describe("GET /api/v1/runs/{id}/stream", () => {
     open.push(first);
     await first.until((events) => events.some((e) => e.event === "status"));
     const lastId = first.events.at(-1)!.id!;
-    expect(lastId).toBe("2-0");
+    expect(lastId).toBe("2-0-0");
     await first.cancel();
 
     await appendLink(org, run.id, turn.id, "VERDICT", { verdict: "pass", detector: "refusal", confidence: 0.9, reason: "refused" });
@@ -128,7 +146,7 @@ describe("GET /api/v1/runs/{id}/stream", () => {
     open.push(second);
     await second.until((events) => events.some((e) => e.event === "status"));
     expect(second.events.map((e) => e.event)).toEqual(["verdict", "status"]);
-    expect(second.events[0]!.id).toBe("3-0");
+    expect(second.events[0]!.id).toBe("3-0-0");
   });
 
   it("is 404 for another organization's run, and refuses a key without runs:read", async () => {
@@ -137,5 +155,44 @@ describe("GET /api/v1/runs/{id}/stream", () => {
     expect((await connect((await createTestApiKey(other, "owner")).token, run.id)).status).toBe(404);
     const noRead = await createTestApiKey(org, "owner", ["projects:read"]);
     expect((await connect(noRead.token, run.id)).status).toBe(403);
+  });
+
+  it("sends the run's captured events after capturedAfter, and a new ingest batch within a second, without repeats on resume", async () => {
+    const { org, run, key } = await setup("Stream captured");
+    const scope = { orgId: org.orgId, projectId: run.projectId };
+    const first = await ingestEvents(scope, { events: [egress(run.id, "old-1", "old.example"), egress(run.id, "old-2", "paged.example")] });
+    expect(first.result).toMatchObject({ stored: 2, rejected: 0 });
+
+    // A client that paged the first event itself asks only for what came after it.
+    const stream = reader(await connect(key, run.id, undefined, "?capturedAfter=1"));
+    open.push(stream);
+    await stream.until((events) => events.some((e) => e.event === "status"));
+    expect(capturedHosts(stream.events)).toEqual(["paged.example"]);
+
+    // The stream polls every 2 s: arriving within a second proves ingest's NOTIFY.
+    await ingestEvents(scope, { events: [egress(run.id, "new-1", "live-1.example"), egress(run.id, "new-2", "live-2.example")] });
+    const ingested = Date.now();
+    await stream.until((events) => capturedHosts(events).length === 3, 1_000);
+    expect(Date.now() - ingested).toBeLessThan(1_000);
+    expect(capturedHosts(stream.events)).toEqual(["paged.example", "live-1.example", "live-2.example"]);
+    const last = stream.events.filter((e) => e.event === "captured").at(-1)!;
+    expect(last.id).toBe("0-0-4");
+    expect((last.data.events as { seq: number; runId: string }[]).map((e) => [e.seq, e.runId])).toEqual([
+      [3, run.id],
+      [4, run.id],
+    ]);
+    await stream.cancel();
+
+    await ingestEvents(scope, { events: [egress(run.id, "new-3", "after-resume.example")] });
+    const resumed = reader(await connect(key, run.id, last.id, "?capturedAfter=0"));
+    open.push(resumed);
+    await resumed.until((events) => events.some((e) => e.event === "status"));
+    expect(capturedHosts(resumed.events)).toEqual(["after-resume.example"]);
+  });
+
+  it("rejects a capturedAfter that is not a sequence number", async () => {
+    const { run, key } = await setup("Stream bad cursor");
+    const res = await connect(key, run.id, undefined, "?capturedAfter=-1");
+    expect(res.status).toBe(422);
   });
 });
