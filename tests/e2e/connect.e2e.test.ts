@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, expect } from "vitest";
 import { children, startDemoAgent, startSidecar, stop } from "../support/processes";
-import { createOrganization, e2eContext, fetchInPage, PASSWORD, screenshot, signIn, signUp, signUpAndSignIn, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { createOrganization, e2eContext, fetchInPage, PASSWORD, screenshot, acceptInvitation, signUpAndSignIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 
 // A new operator's whole path to a first finding, through the real pages: sign up, create an
 // organization and a project, connect the agent with the wizard — a sidecar token, the REAL
@@ -148,9 +148,7 @@ test("an operator connects an agent with the wizard and runs it; a viewer gets n
   const invitation = await fetchInPage(page, "/api/v1/invitations", { method: "POST", body: { email: viewerCredentials.email, role: "viewer" } });
   expect(invitation.status).toBe(201);
   const viewer = await newPage();
-  await viewer.goto(`/sign-up?invitation=${encodeURIComponent((invitation.body as Json).token)}`);
-  await signUp(viewer, viewerCredentials);
-  await signIn(viewer, viewerCredentials);
+  await acceptInvitation(viewer, (invitation.body as { token: string }).token, viewerCredentials);
 
   await viewer.goto(`/projects/${projectId}/sidecar-tokens`);
   await viewer.getByRole("table", { name: "Sidecar tokens of this project" }).getByText("e2e sidecar").waitFor();

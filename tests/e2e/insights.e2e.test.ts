@@ -1,6 +1,6 @@
 import { afterAll, expect } from "vitest";
 import { children, startDemoAgent, stop } from "../support/processes";
-import { apiWithKey, bootstrapOwner, fetchInPage, PASSWORD, screenshot, signIn, signUp, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { apiWithKey, bootstrapOwner, fetchInPage, PASSWORD, screenshot, acceptInvitation, signIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 
 // The dashboard's insight pages on real data: two runs of one project made by the worker (inline
 // in the app server) against the demo agent, first hardened then vulnerable, so the second run
@@ -135,10 +135,7 @@ test("overview, findings triage, viewer refusal, usage and run comparison on rea
   const invitation = await apiWithKey(owner.apiKey, "/api/v1/invitations", { method: "POST", body: { email: viewerCredentials.email, role: "viewer" } });
   expect(invitation.status).toBe(201);
   const viewer = await newPage();
-  await viewer.goto(`/sign-up?invitation=${encodeURIComponent((invitation.body as { token: string }).token)}`);
-  await signUp(viewer, viewerCredentials);
-  await viewer.goto("/sign-in");
-  await signIn(viewer, viewerCredentials);
+  await acceptInvitation(viewer, (invitation.body as { token: string }).token, viewerCredentials);
   await viewer.goto(`/findings?projectId=${projectId}`);
   await expect.poll(() => viewer.getByRole("table", { name: "Findings" }).getByRole("row").count()).toBe(1 + projectFindings.length);
   expect(await viewer.getByRole("button", { name: /^Triage / }).count()).toBe(0);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, expect } from "vitest";
 import { children, startDemoAgent, stop } from "../support/processes";
 import { startHangingAgent } from "./harness/agents";
-import { apiWithKey, bootstrapOwner, PASSWORD, screenshot, signIn, signUp, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { apiWithKey, bootstrapOwner, PASSWORD, screenshot, acceptInvitation, signIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 
 // The operator's run flow through the real pages: a project's connector configured in the
 // browser, a run started from the launcher against the deliberately vulnerable demo agent and
@@ -136,10 +136,7 @@ test("a viewer watches a live run without launcher or cancel; a member cancels i
     const invitation = await apiWithKey(owner.apiKey, "/api/v1/invitations", { method: "POST", body: { email: viewerCredentials.email, role: "viewer" } });
     expect(invitation.status).toBe(201);
     const viewer = await newPage();
-    await viewer.goto(`/sign-up?invitation=${encodeURIComponent((invitation.body as { token: string }).token)}`);
-    await signUp(viewer, viewerCredentials);
-    await viewer.goto("/sign-in");
-    await signIn(viewer, viewerCredentials);
+    await acceptInvitation(viewer, (invitation.body as { token: string }).token, viewerCredentials);
 
     await viewer.goto(`/projects/${projectId}`);
     await viewer.getByRole("heading", { level: 1, name: `Slow agent ${suffix}` }).waitFor();

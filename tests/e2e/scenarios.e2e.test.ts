@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { apiWithKey, bootstrapOwner, fetchInPage, PASSWORD, screenshot, signIn, signUp, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { apiWithKey, bootstrapOwner, fetchInPage, PASSWORD, screenshot, acceptInvitation, signIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 
 // The scenario library: the built-in catalog, searchable, with each scenario's phrasings; the
 // custom-scenario editor, checked as it is typed by the server's own validator; a saved scenario
@@ -112,10 +112,7 @@ test("a viewer reads the library without the editor, and the API refuses their s
   const invitation = await apiWithKey(owner.apiKey, "/api/v1/invitations", { method: "POST", body: { email: viewerCredentials.email, role: "viewer" } });
   expect(invitation.status).toBe(201);
   const viewer = await newPage();
-  await viewer.goto(`/sign-up?invitation=${encodeURIComponent((invitation.body as { token: string }).token)}`);
-  await signUp(viewer, viewerCredentials);
-  await viewer.goto("/sign-in");
-  await signIn(viewer, viewerCredentials);
+  await acceptInvitation(viewer, (invitation.body as { token: string }).token, viewerCredentials);
 
   await viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Scenarios" }).click();
   await viewer.getByRole("status").filter({ hasText: "35 of 35 scenarios" }).waitFor();

@@ -56,6 +56,13 @@ export async function signUpAndSignIn(page: Page, credentials: Credentials): Pro
   await signIn(page, credentials);
 }
 
+/** Signs up through an invitation link (so the account joins the inviting organization), then signs in. */
+export async function acceptInvitation(page: Page, token: string, credentials: Credentials): Promise<void> {
+  await page.goto(`/sign-up?invitation=${encodeURIComponent(token)}`);
+  await signUp(page, credentials);
+  await signIn(page, credentials);
+}
+
 /** Creates an organization on /onboarding and waits for its overview, where it is now active. */
 export async function createOrganization(page: Page, name: string): Promise<void> {
   if (new URL(page.url()).pathname !== "/onboarding") await page.goto("/onboarding");
