@@ -224,7 +224,7 @@ export const streamRun = defineOperation({
     "A `text/event-stream` of the run's progress as it happens, on any web instance:",
     "`status` (status, stop reason, progress done/total and verdict counts; first on connect and on every change),",
     "`turn_started`, `turn_finished`, `tool_call`, `egress` (captured requests the worker tied to a turn), `verdict`, `story`, `finding`,",
-    "`captured` (`{ events: CapturedEvent[] }`: the sidecar events stored for the run, in run sequence order, as they arrive), and `end` once the run is final (the stream then closes).",
+    "`captured` (`{ events: CapturedEvent[] }`: the sidecar events stored for the run, in run sequence order, as they arrive; only for callers that also hold `projects:read`), and `end` once the run is final (the stream then closes).",
     "Every event has an id; reconnect with `Last-Event-ID` to resume without repeats. A `: keep-alive` comment is sent every 15 s.",
   ].join(" "),
   auth: "principal",

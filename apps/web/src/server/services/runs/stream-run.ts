@@ -83,7 +83,9 @@ export async function streamRun(
             const run = await prisma.run.findUniqueOrThrow({ where: { id: runId } });
             await sendNewEvidence(run, cursor, send);
             await sendNewStory(run.id, cursor, send);
-            await sendNewCaptured(run, cursor, send);
+            // Captured traffic is project data (GET /projects/{id}/events needs projects:read): a
+            // key scoped to runs:read alone follows the run without it.
+            if (ctx.scopes.includes("projects:read")) await sendNewCaptured(run, cursor, send);
             const dto = toRunDto(run);
             const status = { status: dto.status, stopReason: dto.stopReason, progress: dto.progress, riskScore: dto.riskScore };
             if (JSON.stringify(status) !== lastStatus) {

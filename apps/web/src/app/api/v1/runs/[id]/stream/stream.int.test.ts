@@ -190,6 +190,18 @@ describe("GET /api/v1/runs/{id}/stream", () => {
     expect(capturedHosts(resumed.events)).toEqual(["after-resume.example"]);
   });
 
+  it("leaves captured events out for a key without projects:read", async () => {
+    const { org, run } = await setup("Stream runs-only key");
+    await ingestEvents({ orgId: org.orgId, projectId: run.projectId }, { events: [egress(run.id, "hidden-1", "hidden.example")] });
+    const runsOnly = await createTestApiKey(org, "owner", ["runs:read"]);
+    const stream = reader(await connect(runsOnly.token, run.id));
+    open.push(stream);
+    await stream.until((events) => events.some((e) => e.event === "status"));
+    await notify(run.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stream.events.filter((e) => e.event === "captured")).toEqual([]);
+  });
+
   it("rejects a capturedAfter that is not a sequence number", async () => {
     const { run, key } = await setup("Stream bad cursor");
     const res = await connect(key, run.id, undefined, "?capturedAfter=-1");
