@@ -142,6 +142,19 @@ interface PhaseResult {
   latencies: number[];
   /** CPU time of this process (every thread: JS, GC, I/O) per batch, in ms. */
   cpuMsPerBatch: number;
+  /** CPU time of the whole machine (this process, PostgreSQL, anything else) per batch, in ms; null off Linux. */
+  machineMsPerBatch: number | null;
+}
+
+/** Busy CPU time of the whole machine so far, in ms, from /proc/stat (Linux); null elsewhere. */
+function machineBusyMs(): number | null {
+  try {
+    const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+    return ((user + nice + system + irq + softirq + steal) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 /** Runs `work(i)` for i < count with `concurrency` in flight (closed loop). */
@@ -149,6 +162,7 @@ async function closedLoop(count: number, concurrency: number, work: (i: number) 
   const latencies: number[] = [];
   let next = 0;
   const cpu = process.cpuUsage();
+  const machine = machineBusyMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
@@ -162,7 +176,9 @@ async function closedLoop(count: number, concurrency: number, work: (i: number) 
   );
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  return { events: count * BATCH_SIZE, seconds, latencies, cpuMsPerBatch: (used.user + used.system) / 1000 / count };
+  const machineNow = machineBusyMs();
+  const machineMsPerBatch = machine === null || machineNow === null ? null : (machineNow - machine) / count;
+  return { events: count * BATCH_SIZE, seconds, latencies, cpuMsPerBatch: (used.user + used.system) / 1000 / count, machineMsPerBatch };
 }
 
 /** Starts `work(i)` every `intervalMs` whatever is still in flight (open loop); latency from the scheduled start. */
@@ -179,7 +195,7 @@ async function openLoop(count: number, intervalMs: number, work: (i: number) => 
   }
   await Promise.all(pending);
   const used = process.cpuUsage(cpu);
-  return { events: count * BATCH_SIZE, seconds: (performance.now() - started) / 1000, latencies, cpuMsPerBatch: (used.user + used.system) / 1000 / count };
+  return { events: count * BATCH_SIZE, seconds: (performance.now() - started) / 1000, latencies, cpuMsPerBatch: (used.user + used.system) / 1000 / count, machineMsPerBatch: null };
 }
 
 function percentile(values: number[], p: number): number {
@@ -286,6 +302,10 @@ try {
   row("full path (POST handler)", `${fmt(rate(full))} ev/s`, `${BATCHES} batches in ${full.seconds.toFixed(2)} s; batch p50 ${ms(percentile(full.latencies, 50))}, p95 ${ms(percentile(full.latencies, 95))}, p99 ${ms(percentile(full.latencies, 99))}`);
   row("raw INSERT … unnest", `${fmt(rate(rawResult))} ev/s`, `${BATCHES} batches in ${rawResult.seconds.toFixed(2)} s; batch p50 ${ms(percentile(rawResult.latencies, 50))}, p95 ${ms(percentile(rawResult.latencies, 95))}, p99 ${ms(percentile(rawResult.latencies, 99))}`);
   row("app CPU per batch, full / raw", `${full.cpuMsPerBatch.toFixed(1)} / ${rawResult.cpuMsPerBatch.toFixed(1)} ms`, "this process only; PostgreSQL shares the machine");
+  if (full.machineMsPerBatch !== null && rawResult.machineMsPerBatch !== null) {
+    const busy = (r: PhaseResult) => `${Math.round((r.machineMsPerBatch! * (r.events / BATCH_SIZE)) / (r.seconds * 10 * os.cpus().length))}%`;
+    row("machine CPU per batch, full / raw", `${full.machineMsPerBatch.toFixed(1)} / ${rawResult.machineMsPerBatch.toFixed(1)} ms`, `every process; the machine was ${busy(full)} / ${busy(rawResult)} busy`);
+  }
   row("ratio full / raw", ratio.toFixed(2), `target ≥ 0.40   ${verdict(ratio >= 0.4)}`);
   row(`full path at half rate`, `${fmt(rate(half))} ev/s`, `paced at ${fmt(halfRate)} ev/s (a batch every ${intervalMs.toFixed(1)} ms), ${halfCount} batches; p50 ${ms(percentile(half.latencies, 50))}, p95 ${ms(percentile(half.latencies, 95))}`);
   row("p99 batch latency at half rate", ms(p99Half), `target < 100 ms   ${verdict(p99Half < 100)}`);
