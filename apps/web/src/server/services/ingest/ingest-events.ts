@@ -3,7 +3,6 @@ import { AppError, type IngestBatch, type IngestItemResult, type IngestResult, M
 import type { SidecarPrincipal } from "@/server/auth/authenticate-sidecar";
 import { recordIngest, recordQuotaDenial, recordRedactions } from "@/server/metrics/record";
 import { attributeRuns } from "./attribute-runs";
-import { notifyRunEvents } from "./notify-run-events";
 import { partitionCheck } from "./partition-days";
 import { prepareEvents, type Rejection } from "./prepare-events";
 import type { Stored } from "./store-events";
@@ -24,7 +23,6 @@ export async function ingestEvents(principal: Pick<SidecarPrincipal, "orgId" | "
   recordRedactions(prepared.redactedKinds);
   const attributed = await attributeRuns(scope, prepared.prepared);
   const stored = await storeWithinQuota(scope, attributed.attributed);
-  await notifyRunEvents([...new Set(stored.stored.flatMap((s) => (s.status === "stored" && s.event.runId ? [s.event.runId] : [])))]);
 
   const rejections = [...prepared.rejected, ...attributed.rejected, ...stored.rejected];
   const results: IngestItemResult[] = [];

@@ -1,6 +1,6 @@
 import "server-only";
 import { newId, pool } from "@bulwark/db";
-import { newLedgerIds, usageCtes } from "@bulwark/jobs";
+import { newLedgerIds, RUN_UPDATES_CHANNEL, usageCtes } from "@bulwark/jobs";
 import type { PoolClient } from "pg";
 import { forgetPartitions } from "./partition-days";
 import type { PreparedEvent, Rejection } from "./prepare-events";
@@ -34,7 +34,11 @@ interface Outcome {
  * - `bumped` moves each run's counter to the highest number actually stored (a data-modifying
  *   CTE always runs to completion, read or not);
  * - `written` sums what was inserted, and the usage CTEs record it (EVENT and STORED_BYTES in
- *   the ledger and the day's rollup), so the usage always equals the rows stored.
+ *   the ledger and the day's rollup), so the usage always equals the rows stored;
+ * - `notified` NOTIFYs each run that stored events, once, so open run streams on every web
+ *   instance send them now rather than at their next poll. Delivered on commit, inside this
+ *   statement's transaction: a separate NOTIFY would cost a second commit per batch. (A plain
+ *   SELECT CTE runs only when read, hence the count in the final query.)
  * No transaction around it: the row locks (the runs', the rollup's) end with the statement, so
  * concurrent batches of one run wait for each other's statements only, never for a round trip
  * or for this process's event loop.
@@ -84,6 +88,9 @@ const STORE_BATCH = `
   written AS (
     SELECT 0 AS runs, 0 AS turns, 0 AS agent_calls, count(*) AS events, coalesce(sum(size_bytes), 0) AS stored_bytes, 0 AS judge_tokens, 0 AS cost_micros
     FROM inserted
+  ),
+  notified AS (
+    SELECT pg_notify($14, run_id) FROM (SELECT DISTINCT run_id FROM inserted WHERE run_id IS NOT NULL) AS touched
   ),${usageCtes("written", { rollupId: "$11", orgId: "$1", projectId: "$2", runId: "NULL", at: "$12", ledgerIds: "$13" })}
   SELECT b.ord,
     CASE WHEN i.client_event_id IS NOT NULL THEN 'stored'
@@ -91,6 +98,7 @@ const STORE_BATCH = `
          ELSE 'duplicate' END AS status,
     i.seq, n.max_events
   FROM batch b
+  CROSS JOIN (SELECT count(*) FROM notified) AS notices
   LEFT JOIN numbered n ON n.ord = b.ord
   LEFT JOIN inserted i ON n.ord IS NOT NULL AND i.client_event_id = b.client_event_id AND i.ts = b.ts`;
 
@@ -121,6 +129,7 @@ export async function storeEvents(
       newId("usage"),
       at.toISOString(),
       newLedgerIds(),
+      RUN_UPDATES_CHANNEL,
     ];
     outcomes = (await (client ?? pool).query<Outcome>({ name: "ingest-store-batch", text: STORE_BATCH, values })).rows;
   } catch (error) {
