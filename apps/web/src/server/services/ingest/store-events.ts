@@ -49,7 +49,7 @@ interface Outcome {
  */
 const STORE_BATCH = `
   WITH batch AS (
-    SELECT * FROM unnest($3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::int[])
+    SELECT * FROM unnest($3::int[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::text[], string_to_array($9, chr(30))::jsonb[], $10::int[])
       AS b(ord, ts, run_id, turn_id, client_event_id, type, payload, size_bytes)
   ),
   locked AS (
@@ -103,6 +103,13 @@ const STORE_BATCH = `
   LEFT JOIN inserted i ON n.ord IS NOT NULL AND i.client_event_id = b.client_event_id AND i.ts = b.ts`;
 
 /**
+ * The payloads travel as one string, joined by U+001E: JSON text never holds a raw control
+ * character (JSON.stringify escapes U+0000–U+001F), and an array literal would have every quote
+ * of every payload escaped by node-postgres and unescaped again by the server.
+ */
+const PAYLOAD_SEPARATOR = "\u001e";
+
+/**
  * Stores a batch with STORE_BATCH, recording its usage at `at`; each event is stored, a
  * duplicate, or rejected at the run's cap. With `client`, inside that client's transaction (the
  * storage quota's, see store-within-quota.ts).
@@ -124,7 +131,7 @@ export async function storeEvents(
       events.map((e) => e.turnId),
       events.map((e) => e.clientEventId),
       events.map((e) => e.type),
-      events.map((e) => e.payload),
+      events.map((e) => e.payload).join(PAYLOAD_SEPARATOR),
       events.map((e) => e.sizeBytes),
       newId("usage"),
       at.toISOString(),
