@@ -1,18 +1,6 @@
-import pg from "pg";
 import { expect } from "vitest";
-import { createOrganization, e2eContext, PASSWORD, screenshot, signUpAndSignIn, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { createOrganization, e2eContext, makePlatformAdmin, PASSWORD, screenshot, signUpAndSignIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 import { E2E_METRICS_TOKEN } from "./harness/server";
-
-async function makePlatformAdmin(email: string): Promise<void> {
-  const client = new pg.Client({ connectionString: e2eContext().databaseUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query("UPDATE users SET is_platform_admin = true WHERE email = $1", [email]);
-    expect(rowCount).toBe(1);
-  } finally {
-    await client.end();
-  }
-}
 
 test("the admin page shows Platform health to a platform administrator, and is 404 to anyone else", async ({ newPage }) => {
   const page = await newPage();

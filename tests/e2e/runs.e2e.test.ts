@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, expect } from "vitest";
 import { children, startDemoAgent, stop } from "../support/processes";
 import { startHangingAgent } from "./harness/agents";
-import { apiWithKey, bootstrapOwner, PASSWORD, screenshot, acceptInvitation, signIn, test, uniqueEmail, uniqueSuffix } from "./harness";
+import { apiWithKey, makePlatformAdmin, bootstrapOwner, PASSWORD, screenshot, acceptInvitation, signIn, test, uniqueEmail, uniqueSuffix } from "./harness";
 
 // The operator's run flow through the real pages: a project's connector configured in the
 // browser, a run started from the launcher against the deliberately vulnerable demo agent and
@@ -116,7 +116,7 @@ test("an owner configures a connector, runs one category live and reads the proo
   await row.getByText("completed").waitFor();
 });
 
-test("a viewer watches a live run without launcher or cancel; a member cancels it", { timeout: 180_000 }, async ({ newPage }) => {
+test("a viewer watches a live run without launcher or cancel; a member cancels it, and only a platform administrator gets the kill switch", { timeout: 180_000 }, async ({ newPage }) => {
   const suffix = uniqueSuffix();
   const ownerCredentials = { email: uniqueEmail("owner"), password: PASSWORD };
   const viewerCredentials = { email: uniqueEmail("viewer"), password: PASSWORD };
@@ -164,6 +164,21 @@ test("a viewer watches a live run without launcher or cancel; a member cancels i
     expect(run).toMatchObject({ status: "canceled", stopReason: "user_cancel" });
     // The viewer's open page follows the same stream to the end.
     await viewer.getByRole("heading", { name: "Result" }).waitFor({ timeout: 30_000 });
+
+    // Only a platform administrator gets the admin kill switch on the page; it stops the run too.
+    const second = await apiWithKey(owner.apiKey, `/api/v1/projects/${projectId}/runs`, { method: "POST", body: { categories: ["secret_leakage"], intensity: "low" } });
+    expect(second.status).toBe(202);
+    const secondId = (second.body as { id: string }).id;
+    await ownerPage.goto(`/runs/${secondId}`);
+    await ownerPage.getByText("running", { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await ownerPage.getByRole("button", { name: "Kill run (admin)" }).count()).toBe(0);
+    await makePlatformAdmin(ownerCredentials.email);
+    await ownerPage.reload();
+    await ownerPage.getByRole("button", { name: "Kill run (admin)" }).click();
+    await ownerPage.getByRole("dialog").getByRole("button", { name: "Stop run" }).click();
+    await ownerPage.getByRole("heading", { name: "Result" }).waitFor({ timeout: 30_000 });
+    const killed = (await apiWithKey(owner.apiKey, `/api/v1/runs/${secondId}`)).body as { status: string; stopReason: string };
+    expect(killed).toMatchObject({ status: "stopped", stopReason: "admin_kill" });
   } finally {
     await agent.close();
   }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { createRequire } from "node:module";
 import { findRepoRoot } from "@bulwark/db/migrate";
 import { harnessEnv } from "./env";
@@ -44,4 +45,16 @@ export async function apiWithKey(apiKey: string, path: string, init: { method?: 
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+/** Makes an existing account a platform administrator, as an operator would in the database. */
+export async function makePlatformAdmin(email: string): Promise<void> {
+  const client = new pg.Client({ connectionString: e2eContext().databaseUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("UPDATE users SET is_platform_admin = true WHERE email = $1", [email]);
+    if (rowCount !== 1) throw new Error(`no account ${email} to make a platform administrator`);
+  } finally {
+    await client.end();
+  }
 }

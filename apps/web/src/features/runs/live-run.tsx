@@ -4,7 +4,7 @@ import type { Run } from "@bulwark/contracts";
 import { Badge, Callout, EmptyState, Section, StatusBadge, Table, TBody, Td, Th, THead } from "@bulwark/ui";
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
-import { CancelRunButton } from "./cancel-run-button";
+import { StopRunButton } from "./stop-run-button";
 import { CapturedEventsTable } from "./captured-events-table";
 import type { CapturedSnapshot } from "./captured-row";
 import { categoryLabel } from "./category-label";
@@ -27,7 +27,20 @@ const CONNECTION_TEXT = {
  * rendered refreshes the page when the stream ends, so the server renders `result` (shown under
  * the status, above the feed). `captured` is the run's captured events when the page was first rendered.
  */
-export function LiveRun({ run, canCancel, captured, result }: { run: Run; canCancel: boolean; captured: CapturedSnapshot; result?: ReactNode }) {
+export function LiveRun({
+  run,
+  canCancel,
+  canKill,
+  captured,
+  result,
+}: {
+  run: Run;
+  canCancel: boolean;
+  /** A platform administrator: the admin kill switch, whatever their role in this organization. */
+  canKill: boolean;
+  captured: CapturedSnapshot;
+  result?: ReactNode;
+}) {
   const router = useRouter();
   const events = useCapturedEvents({ projectId: run.projectId, runId: run.id, snapshot: captured });
   const state = useRunStream(
@@ -50,7 +63,12 @@ export function LiveRun({ run, canCancel, captured, result }: { run: Run; canCan
               {CONNECTION_TEXT[state.connection]}
             </p>
           </div>
-          {canCancel && active ? <CancelRunButton runId={run.id} /> : null}
+          {active && (canCancel || canKill) ? (
+            <div className="flex gap-2">
+              {canCancel ? <StopRunButton runId={run.id} how="cancel" /> : null}
+              {canKill ? <StopRunButton runId={run.id} how="kill" /> : null}
+            </div>
+          ) : null}
         </div>
         <RunProgress done={state.progress.done} total={state.progress.total} />
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">

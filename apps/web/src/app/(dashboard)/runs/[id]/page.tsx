@@ -57,7 +57,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           {run.error}
         </Callout>
       ) : null}
-      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} captured={{ ...captured, first: first.map(toCapturedRow) }} result={final ? <RunResult runId={run.id} /> : null} />
+      <LiveRun run={run} canCancel={ctx.scopes.includes("runs:write")} canKill={ctx.isPlatformAdmin} captured={{ ...captured, first: first.map(toCapturedRow) }} result={final ? <RunResult runId={run.id} /> : null} />
     </>
   );
 }
