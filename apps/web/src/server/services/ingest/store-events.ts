@@ -39,9 +39,9 @@ interface Outcome {
  *   instance send them now rather than at their next poll. Delivered on commit, inside this
  *   statement's transaction: a separate NOTIFY would cost a second commit per batch. (A plain
  *   SELECT CTE runs only when read, hence the count in the final query.)
- * No transaction around it: the row locks (the runs', the rollup's) end with the statement, so
- * concurrent batches of one run wait for each other's statements only, never for a round trip
- * or for this process's event loop.
+ * The row locks (the runs', the rollup's) end with the statement — unless an organization's
+ * storage limit wraps it in a transaction (store-within-quota.ts) — so concurrent batches of one
+ * run wait for each other's statements only, never for a round trip or this process's event loop.
  * It goes through the pool under Prisma (see `pool` in @bulwark/db) as a named (prepared)
  * statement: Prisma's raw path would spend milliseconds of CPU per batch passing the column
  * arrays through its query compiler. (One JSON parameter instead of arrays was tried: the
