@@ -12,8 +12,9 @@
  *    per-run sequence numbers and the bulk insert — with C batches in flight.
  * 2. Raw path: the same rows (the stored payloads, after redaction; same columns) inserted
  *    with one `INSERT … SELECT FROM unnest(…)` per 100 rows over node-postgres, C in flight.
- *    1 and 2 alternate for R rounds and the median round counts: PostgreSQL's own background
- *    work (autovacuum, checkpoints) lands on whichever phase it overlaps, so one pair is noisy.
+ *    1 and 2 alternate for R rounds, each phase starting after a CHECKPOINT, and the median round
+ *    counts: PostgreSQL's own background work (autovacuum, checkpoints) lands on whichever phase
+ *    it overlaps, so one pair is noisy.
  * 3. The full path again, paced at half the median rate of 1 (open loop: batches start on
  *    schedule whether or not earlier ones finished), for its batch latency.
  *
@@ -262,6 +263,20 @@ async function insertRaw(rows: RawRows): Promise<void> {
   );
 }
 
+/**
+ * Flushes what earlier phases wrote (CHECKPOINT) before a phase starts, so a checkpoint the
+ * previous phase caused is not paid for inside the next one's measurement. Needs a superuser (or
+ * pg_checkpoint); without one, phases simply start unsettled.
+ */
+let canCheckpoint = true;
+async function settle(): Promise<void> {
+  if (!canCheckpoint) return;
+  await raw.query("CHECKPOINT").catch(() => {
+    canCheckpoint = false;
+    console.log("  (no CHECKPOINT privilege: phases start without flushing what earlier ones wrote)");
+  });
+}
+
 // --- run ------------------------------------------------------------------------------------------
 const rate = (r: PhaseResult) => r.events / r.seconds;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -286,7 +301,9 @@ try {
   for (let r = 0; r < ROUNDS; r++) {
     const fullBodies = bodies(makeBatches(`full-${r}`, BATCHES));
     const rawBatches = makeBatches(`raw-${r}`, BATCHES).map(rawRows);
+    await settle();
     const full = await closedLoop(BATCHES, CONCURRENCY, (i) => sendFull(fullBodies[i]!));
+    await settle();
     const raw = await closedLoop(BATCHES, CONCURRENCY, (i) => insertRaw(rawBatches[i]!));
     rounds.push({ full, raw, ratio: rate(full) / rate(raw) });
   }
@@ -298,6 +315,7 @@ try {
   const intervalMs = (BATCH_SIZE / halfRate) * 1000;
   const halfCount = Math.max(20, Math.min(BATCHES, Math.floor((HALF_SECONDS * 1000) / intervalMs)));
   const halfBodies = bodies(makeBatches("half", halfCount));
+  await settle();
   const half = await openLoop(halfCount, intervalMs, (i) => sendFull(halfBodies[i]!));
 
   const stored = await prisma.event.count({ where: { projectId } });
