@@ -123,6 +123,8 @@ export function createDetector(ruleList: readonly Rule[] = ALL_RULES): Detector 
     const truncated = input.length > limit;
     const text = truncated ? input.slice(0, safeCut(input, limit)) : input;
     const candidates = detect(text);
+    // Most captured strings hold nothing: hand them back as they are, without copying.
+    if (candidates.length === 0 && !truncated) return { text, matches: [], truncated };
     const pieces: string[] = [];
     let last = 0;
     for (const candidate of candidates) {
