@@ -77,6 +77,8 @@ while (($# > 0)); do
 done
 
 [[ -n "$url" ]] || usage_error "no database: set DATABASE_URL or pass --database-url"
+password_to_env "$url"
+url="$PG_URL"
 [[ -n "$dir" ]] || usage_error "--dir must not be empty"
 [[ -z "$keep" || "$keep" =~ ^[1-9][0-9]*$ ]] || usage_error "--keep / BACKUP_KEEP must be a positive integer, got \"$keep\""
 [[ -z "$max_age_days" || "$max_age_days" =~ ^[1-9][0-9]*$ ]] || usage_error "--max-age-days / BACKUP_MAX_AGE_DAYS must be a positive integer, got \"$max_age_days\""

@@ -75,6 +75,8 @@ done
 
 [[ -n "$dump" ]] || usage_error "which backup? pass the path of a .dump file"
 [[ -n "$url" ]] || usage_error "no server: set DATABASE_URL or pass --database-url"
+password_to_env "$url"
+url="$PG_URL"
 [[ "$jobs" =~ ^[1-9][0-9]*$ ]] || usage_error "--jobs must be a positive integer, got \"$jobs\""
 [[ "$dump" == *.dump ]] || usage_error "$dump is not a .dump file written by scripts/backup.sh"
 [[ -f "$dump" ]] || die "$dump does not exist"

@@ -232,6 +232,38 @@ describe.skipIf(problem !== null)("backup.sh and restore-check.sh", { timeout: 1
     expect((await readdir(dir)).filter((name) => name !== ".backup.lock").sort()).toEqual(listing.sort());
   });
 
+  it("keeps the password off the client tools' command lines (ps shows them to every user) and hands it over as PGPASSWORD", async () => {
+    // Tools that log their arguments and PGPASSWORD, then run the real ones. The server trusts
+    // local connections, so the password is accepted whatever it is.
+    const bin = path.join(tmp, "logging-bin");
+    const log = path.join(tmp, "tool-calls.log");
+    await mkdir(bin);
+    const realTool = (tool: string) => (process.env.PG_BIN_DIR ? path.join(process.env.PG_BIN_DIR, tool) : tool);
+    for (const tool of ["psql", "pg_dump", "pg_restore"]) {
+      await writeFile(path.join(bin, tool), `#!/bin/sh\necho "${tool} $* PGPASSWORD=$PGPASSWORD" >> ${log}\nexec ${realTool(tool)} "$@"\n`);
+      await chmod(path.join(bin, tool), 0o755);
+    }
+    const password = "s3cret%2Fpw";
+    const withPassword = source.url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+)@/, `$1:${password}@`);
+    expect(withPassword).toContain(password);
+    const dir = path.join(tmp, "password");
+    const backedUp = await runScript("backup.sh", ["--dir", dir, "--pg-bin-dir", bin], { DATABASE_URL: withPassword });
+    expect(backedUp.code, backedUp.stderr).toBe(0);
+    const dump = path.join(dir, (await backupFiles(dir)).find((name) => name.endsWith(".dump"))!);
+    // Its exit code is not the point here (an earlier test tampered the source's chains); that
+    // it connected, restored and counted with the password handed over is.
+    const checked = await runScript("restore-check.sh", ["--pg-bin-dir", bin, dump], { DATABASE_URL: withPassword });
+    expect(checked.stdout).toMatch(/row counts +ok: /);
+
+    const calls = (await readFile(log, "utf8")).trimEnd().split("\n");
+    expect(calls.map((call) => call.split(" ")[0])).toEqual(expect.arrayContaining(["psql", "pg_dump", "pg_restore"]));
+    for (const call of calls) {
+      const [args, handed] = call.split(" PGPASSWORD=");
+      expect(args).not.toContain("s3cret");
+      expect(handed).toBe("s3cret/pw"); // percent-decoded
+    }
+  });
+
   it("names the way out when pg_dump is older than the server", async () => {
     const bin = path.join(tmp, "old-bin");
     await mkdir(bin);

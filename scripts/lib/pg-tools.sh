@@ -45,6 +45,23 @@ redact_url() {
   sed -E 's#^([a-z]+://[^:/@]+):[^@]*@#\1:***@#' <<<"$1"
 }
 
+# Moves the password of URL (if any) into PGPASSWORD, which libpq and node-postgres read, and sets
+# PG_URL to the URL without it: a password on a client tool's command line is readable by every
+# user of the host through `ps`. Percent-encoding in the password is decoded. Call it directly,
+# not in $(…): the export must reach this shell.
+# shellcheck disable=SC2034 # PG_URL is read by the scripts that source this file
+password_to_env() {
+  local url="$1"
+  PG_URL="$url"
+  if [[ "$url" =~ ^([a-z]+://[^:/@]+):([^@]*)@(.*)$ ]]; then
+    local encoded="${BASH_REMATCH[2]}" escaped
+    PG_URL="${BASH_REMATCH[1]}@${BASH_REMATCH[3]}"
+    escaped="${encoded//\\/\\\\}"
+    export PGPASSWORD
+    PGPASSWORD="$(printf '%b' "${escaped//%/\\x}")"
+  fi
+}
+
 # The same server URL naming another database: postgresql://u:p@h:5432/db?x=y -> …/<name>?x=y.
 url_with_database() {
   local url="$1" name="$2"
