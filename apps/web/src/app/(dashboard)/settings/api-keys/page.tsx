@@ -3,7 +3,7 @@ import { Badge, DateTime, EmptyState, linkStyles, PageHeader, StatusBadge, Table
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateApiKeyDialog } from "@/features/api-keys/create-api-key-dialog";
-import { RevokeApiKeyButton } from "@/features/api-keys/revoke-api-key-button";
+import { RevokeCredentialButton } from "@/features/shared/revoke-credential-button";
 import { requirePageContext } from "@/server/auth/page-session";
 import { listApiKeys } from "@/server/services/api-keys/list-api-keys";
 
@@ -95,7 +95,7 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
                     <StatusBadge status={status} />
                   </Td>
                   <Td>
-                    <div className="flex justify-end">{status === "active" ? <RevokeApiKeyButton apiKeyId={key.id} name={key.name} prefix={key.prefix} /> : null}</div>
+                    <div className="flex justify-end">{status === "active" ? <RevokeCredentialButton kind="apiKey" path={`/api/v1/api-keys/${key.id}`} name={key.name} prefix={key.prefix} /> : null}</div>
                   </Td>
                 </tr>
               );

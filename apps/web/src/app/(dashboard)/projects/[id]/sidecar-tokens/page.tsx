@@ -2,7 +2,7 @@ import { DateTime, EmptyState, PageHeader, Table, TBody, Td, Th, ThActions, THea
 import type { Metadata } from "next";
 import { ProjectBreadcrumb } from "@/features/projects/project-breadcrumb";
 import { CreateSidecarTokenDialog } from "@/features/sidecar-tokens/create-sidecar-token-dialog";
-import { RevokeSidecarTokenButton } from "@/features/sidecar-tokens/revoke-sidecar-token-button";
+import { RevokeCredentialButton } from "@/features/shared/revoke-credential-button";
 import { SidecarTokenStatus, sidecarTokenStates } from "@/features/sidecar-tokens/sidecar-token-status";
 import { requirePageContext } from "@/server/auth/page-session";
 import { getProjectOrThrow } from "@/server/services/projects/get-project-or-throw";
@@ -56,7 +56,7 @@ export default async function SidecarTokensPage({ params }: { params: Promise<{ 
                 </Td>
                 {canWrite ? (
                   <Td className="text-right">
-                    {token.revokedAt ? null : <RevokeSidecarTokenButton projectId={project.id} tokenId={token.id} name={token.name} prefix={token.prefix} />}
+                    {token.revokedAt ? null : <RevokeCredentialButton kind="sidecarToken" path={`/api/v1/projects/${project.id}/sidecar-tokens/${token.id}`} name={token.name} prefix={token.prefix} />}
                   </Td>
                 ) : null}
               </tr>
