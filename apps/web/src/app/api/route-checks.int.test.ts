@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/policies";
 import { apiRequest, createSessionCookie, createTestApiKey, createTestSidecarToken, routeParams } from "@/testing/credentials";
 import { handlerFor, paramsFor, urlFor } from "@/testing/route-handlers";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 // Generated from the operation list: a new route gets these checks without anyone writing them.
 const principalOps = operations.filter((op) => op.auth === "principal");
@@ -59,7 +60,7 @@ describe.each(principalOps.map((op) => [`${op.method} ${op.path}`, op] as const)
 
   it("answers 429 with Retry-After and rate limit headers past the limit", async () => {
     const policy = op.method === "GET" ? "api.read" : "api.write";
-    setPolicyOverride(policy, { rules: { principal: { limit: 1, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    setPolicyOverride(policy, { rules: { principal: { limit: 1, windowMs: DAY_WINDOW_MS } }, onBackendFailure: "memory" });
     try {
       const key = await createTestApiKey(orgA, "owner");
       const first = await call(op, orgA, { token: key.token });
@@ -151,7 +152,7 @@ describe.each(sidecarOps.map((op) => [`${op.method} ${op.path}`, op] as const))(
   });
 
   it("answers 429 with Retry-After and rate limit headers past the limit", async () => {
-    setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: DAY_WINDOW_MS } }, onBackendFailure: "memory" });
     try {
       const { token } = await createTestSidecarToken(orgA);
       const first = await call(op, orgA, { token });

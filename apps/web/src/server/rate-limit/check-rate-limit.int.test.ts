@@ -5,6 +5,7 @@ import { getRedis } from "@/server/redis";
 import { checkRateLimit, rateLimitError, rateLimitHeaders } from "./index";
 import { clearPolicyOverrides, setPolicyOverride } from "./policies";
 import { deleteMatching } from "./testing/redis-test-keys";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 // The default limiter as route() will use it: the configured backend (REDIS_URL here, or the
 // in-process counters without it), production key prefix, unique ids so nothing collides.
@@ -20,7 +21,7 @@ afterAll(async () => {
 
 describe("checkRateLimit with the configured backend", () => {
   it("admits up to the limit, then yields a 429 envelope with Retry-After and both header families", async () => {
-    setPolicyOverride("api.write", { rules: { principal: { limit: 2, windowMs: 60_000 }, org: { limit: 100, windowMs: 60_000 } } });
+    setPolicyOverride("api.write", { rules: { principal: { limit: 2, windowMs: DAY_WINDOW_MS }, org: { limit: 100, windowMs: DAY_WINDOW_MS } } });
     const identity = { principalId, orgId: `org_${run}` };
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await checkRateLimit("api.write", identity));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiRequest, createTestApiKey, createTestSidecarToken, routeParams } from "@/testing/credentials";
 import { createTestRun } from "@/testing/create-test-run";
 import { findPromtool, itWithPromtool, requirePromtool, runPromtool } from "@/testing/promtool";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
 const URL = "http://test/api/metrics";
@@ -75,7 +76,7 @@ async function recordActivity() {
   const { setPolicyOverride, clearPolicyOverrides } = await import("@/server/rate-limit/policies");
   const { POST: heartbeat } = await import("../v1/ingest/heartbeat/route");
   const beating = await createTestSidecarToken(org);
-  setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: 60_000 } }, onBackendFailure: "memory" });
+  setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: DAY_WINDOW_MS } }, onBackendFailure: "memory" });
   try {
     const statuses = [];
     for (let i = 0; i < 2; i++) statuses.push((await heartbeat(apiRequest("POST", "/api/v1/ingest/heartbeat", { token: beating.token, body: {} }))).status);

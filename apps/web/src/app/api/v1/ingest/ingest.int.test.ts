@@ -6,6 +6,7 @@ import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/pol
 import { apiRequest, createTestApiKey } from "@/testing/credentials";
 import { POST as ingest } from "./events/route";
 import { POST as heartbeat } from "./heartbeat/route";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 const DAY = 86_400_000;
 
@@ -161,7 +162,7 @@ describe("POST /api/v1/ingest/events", () => {
 
   it("answers 429 with Retry-After past the ingest limit, per token", async () => {
     const { org, projectId, token } = await setup();
-    setPolicyOverride("ingest", { rules: { principal: { limit: 2, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    setPolicyOverride("ingest", { rules: { principal: { limit: 2, windowMs: DAY_WINDOW_MS } }, onBackendFailure: "memory" });
     expect((await send(token, [egress()])).status).toBe(200);
     expect((await send(token, [egress()])).status).toBe(200);
     const limited = await send(token, [egress()]);
