@@ -25,7 +25,6 @@ export class KeywordAutomaton {
   private readonly alphabetSize: number;
   private readonly delta: Int32Array;
   private readonly outputs: readonly (readonly number[])[];
-  private readonly hasOutput: Uint8Array;
   private readonly lengths: readonly number[];
   private readonly tracked: Uint8Array;
   /**
@@ -101,13 +100,14 @@ export class KeywordAutomaton {
         }
       }
     }
-    for (let i = 0; i < delta.length; i++) delta[i] = delta[i]! * size;
-    this.delta = delta;
     this.outputs = outputs.map((list) => [...new Set(list)]);
-    this.hasOutput = new Uint8Array(stateCount * size);
-    this.outputs.forEach((list, state) => {
-      if (list.length > 0) this.hasOutput[state * size] = 1;
-    });
+    // A transition into a state that reports keywords is stored complemented (negative), so the
+    // scan tests the entry it already loaded instead of a second table.
+    for (let i = 0; i < delta.length; i++) {
+      const target = delta[i]!;
+      delta[i] = this.outputs[target]!.length > 0 ? ~(target * size) : target * size;
+    }
+    this.delta = delta;
   }
 
   scan(text: string): KeywordScan {
@@ -119,11 +119,13 @@ export class KeywordAutomaton {
     const seenIn = this.seenIn;
     const found: number[] = [];
     const positions: (number[] | undefined)[] = [];
-    const { alphabet, alphabetSize, delta, outputs, hasOutput, lengths, tracked } = this;
+    const { alphabet, alphabetSize, delta, outputs, lengths, tracked } = this;
+    const length = text.length;
     let row = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       row = delta[row + alphabet[text.charCodeAt(i)]!]!;
-      if (hasOutput[row] === 1) {
+      if (row < 0) {
+        row = ~row;
         for (const keyword of outputs[row / alphabetSize]!) {
           if (seenIn[keyword] !== mark) {
             seenIn[keyword] = mark;
