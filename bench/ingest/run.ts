@@ -1,7 +1,7 @@
 /**
  * Ingest throughput, printed (a measurement, never a gate: it exits 0 unless it crashes).
  *
- *   npm run bench:ingest [-- --batches 300 --rounds 3 --concurrency 4 --keep]
+ *   npm run bench:ingest [-- --batches 600 --rounds 3 --concurrency 4 --keep]
  *
  * Against DATABASE_URL (which must name a test database) or the embedded test server, in a
  * dedicated database `<name>_bench` on the same server, created, migrated and dropped here.
@@ -33,7 +33,10 @@ const DAY_MS = 86_400_000;
 
 const { values: flags } = parseArgs({
   options: {
-    batches: { type: "string", default: "300" },
+    // Phases of a few seconds, not one: a checkpoint or autovacuum pass inside a short phase
+    // moves its round's ratio (rounds of 300 batches spread over 0.40–0.52 on one machine, of
+    // 600 over 0.44–0.51).
+    batches: { type: "string", default: "600" },
     rounds: { type: "string", default: "3" },
     concurrency: { type: "string", default: "4" },
     "half-seconds": { type: "string", default: "15" },
