@@ -89,6 +89,14 @@ for (const [label, rules] of variants) {
   const withoutFilter = time(() => subject.scan(keywordFree, { prefilter: false }), 200);
   console.log(`   ${label.padEnd(24)} pre-filter on: ${withFilter.toFixed(2).padStart(7)} ms   off: ${withoutFilter.toFixed(2).padStart(8)} ms`);
 }
+// Once an object anywhere in the process inherits from String.prototype (ioredis declares
+// `class VerbatimString extends String`), V8 changes how it calls string methods: the scan
+// must not slow down with it (keyword-automaton.ts). Everything below runs in that state.
+const beforeSubclass = time(() => detector.scan(keywordFree));
+class StringSubclass extends String {}
+void StringSubclass;
+const afterSubclass = time(() => detector.scan(keywordFree));
+console.log(`   after a String subclass  pre-filter on: ${afterSubclass.toFixed(2).padStart(7)} ms   (before it: ${beforeSubclass.toFixed(2)} ms)`);
 
 // 3. Pathological inputs ----------------------------------------------------------------------
 const BOUND_MS = 2_000;
