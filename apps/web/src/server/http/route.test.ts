@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { AppError, defineOperation } from "@bulwark/contracts";
 import { Prisma } from "@bulwark/db";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { randomClientIp } from "@/testing/credentials";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 import { clearPolicyOverrides, setPolicyOverride } from "@/server/rate-limit/policies";
 import { route } from "./route";
 
@@ -170,9 +172,11 @@ describe("route()", () => {
   });
 
   it("sets rate limit headers and answers 429 with Retry-After past the limit", async () => {
-    setPolicyOverride("api.write", { rules: { ip: { limit: 2, windowMs: 60_000 } }, onBackendFailure: "memory" });
+    setPolicyOverride("api.write", { rules: { ip: { limit: 2, windowMs: DAY_WINDOW_MS } }, onBackendFailure: "memory" });
     try {
-      const from = { "content-type": "application/json", "x-forwarded-for": `192.0.2.${1 + Math.floor(Math.random() * 254)}` };
+      // A /64 of its own (the limiter keys IPv6 callers by /64), so no other run's counter is met.
+      const prefix = randomBytes(4).toString("hex").replace(/^(.{4})/, "$1:");
+      const from = { "content-type": "application/json", "x-forwarded-for": `2001:db8:${prefix}::1` };
       const body = JSON.stringify({ name: "a", size: 1 });
       const first = await echo(post(body, from), params());
       expect(first.status).toBe(201);
