@@ -4,8 +4,7 @@ import type { RedisBackend } from "@/server/redis";
 import { createRateLimiter } from "./create-rate-limiter";
 import { clearPolicyOverrides, setPolicyOverride } from "./policies";
 import { rateLimitError } from "./rate-limit-error";
-
-const MINUTE = 60_000;
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 // Nothing listens on port 1: every command fails fast, as when Redis is down.
 const unreachable = new IORedis("redis://127.0.0.1:1", {
@@ -31,7 +30,7 @@ async function admitted(limiter: ReturnType<typeof createRateLimiter>, n: number
 
 describe("when Redis is unreachable", () => {
   it("sign-in falls back to the in-process limiter and still limits, per IP and per email", async () => {
-    setPolicyOverride("auth.signin", { rules: { ip: { limit: 5, windowMs: MINUTE }, email: { limit: 3, windowMs: MINUTE } } });
+    setPolicyOverride("auth.signin", { rules: { ip: { limit: 5, windowMs: DAY_WINDOW_MS }, email: { limit: 3, windowMs: DAY_WINDOW_MS } } });
     const onBackendError = vi.fn();
     const limiter = createRateLimiter({ backend: down, onBackendError });
     const byEmail = await admitted(limiter, 4, "auth.signin", { ip: "192.0.2.1", email: "victim@example.com" });
@@ -46,15 +45,15 @@ describe("when Redis is unreachable", () => {
   });
 
   it("api.read fails open: admitted, and marked as such", async () => {
-    setPolicyOverride("api.read", { rules: { principal: { limit: 2, windowMs: MINUTE } } });
+    setPolicyOverride("api.read", { rules: { principal: { limit: 2, windowMs: DAY_WINDOW_MS } } });
     const limiter = createRateLimiter({ backend: down });
     const results = await admitted(limiter, 5, "api.read", { principalId: "key_read", orgId: "org_read" });
     expect(results.every((r) => r.success && r.degraded === "open")).toBe(true);
   });
 
   it("api.write and ingest fall back to memory", async () => {
-    setPolicyOverride("api.write", { rules: { principal: { limit: 2, windowMs: MINUTE } } });
-    setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: MINUTE } } });
+    setPolicyOverride("api.write", { rules: { principal: { limit: 2, windowMs: DAY_WINDOW_MS } } });
+    setPolicyOverride("ingest", { rules: { principal: { limit: 1, windowMs: DAY_WINDOW_MS } } });
     const limiter = createRateLimiter({ backend: down });
     const writes = await admitted(limiter, 3, "api.write", { principalId: "key_w", orgId: "org_w" });
     expect(writes.map((r) => [r.success, r.degraded])).toEqual([[true, "memory"], [true, "memory"], [false, "memory"]]);
@@ -72,7 +71,7 @@ describe("when Redis is unreachable", () => {
   });
 
   it("treats the library's timeout answer (success: true) as a failure, not as an admission", async () => {
-    setPolicyOverride("auth.signin", { rules: { ip: { limit: 2, windowMs: MINUTE } } });
+    setPolicyOverride("auth.signin", { rules: { ip: { limit: 2, windowMs: DAY_WINDOW_MS } } });
     const limiter = createRateLimiter({ backend: hanging, timeoutMs: 50 });
     const results = await admitted(limiter, 4, "auth.signin", { ip: "192.0.2.10" });
     expect(results.map((r) => [r.success, r.degraded])).toEqual([[true, "memory"], [true, "memory"], [false, "memory"], [false, "memory"]]);
@@ -81,7 +80,7 @@ describe("when Redis is unreachable", () => {
 
 describe("without Redis (in-process)", () => {
   it("checks principal and organization, and the stricter wins", async () => {
-    setPolicyOverride("api.write", { rules: { principal: { limit: 3, windowMs: MINUTE }, org: { limit: 5, windowMs: MINUTE } } });
+    setPolicyOverride("api.write", { rules: { principal: { limit: 3, windowMs: DAY_WINDOW_MS }, org: { limit: 5, windowMs: DAY_WINDOW_MS } } });
     const limiter = createRateLimiter({ backend: { kind: "none" } });
     const alice = await admitted(limiter, 4, "api.write", { principalId: "usr_alice", orgId: "org_shared" });
     expect(alice.map((r) => r.success)).toEqual([true, true, true, false]);

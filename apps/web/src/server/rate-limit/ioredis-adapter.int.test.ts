@@ -6,9 +6,9 @@ import { createRateLimiter } from "./create-rate-limiter";
 import { ioredisAdapter, type RatelimitRedis } from "./ioredis-adapter";
 import { clearPolicyOverrides, setPolicyOverride } from "./policies";
 import { deleteMatching, uniquePrefix } from "./testing/redis-test-keys";
+import { DAY_WINDOW_MS } from "@/testing/rate-limits";
 
 const redisUrl = process.env.REDIS_URL;
-const MINUTE = 60_000;
 // The hash @upstash/ratelimit 2.2.0 sends for its single-region fixed-window script.
 const LIBRARY_FIXED_WINDOW_SHA = "b2efc02798c8e9b471a10f9b1d5745db89923ff3";
 
@@ -45,7 +45,7 @@ describe.skipIf(!redisUrl)("@upstash/ratelimit on stock Redis 7 through ioredisA
   });
 
   it("fixed window: admits exactly the limit, counts down, and resets at the window's end", async () => {
-    setPolicyOverride("api.write", { algorithm: "fixed", rules: { principal: { limit: 5, windowMs: MINUTE } } });
+    setPolicyOverride("api.write", { algorithm: "fixed", rules: { principal: { limit: 5, windowMs: DAY_WINDOW_MS } } });
     const p = prefix("fixed");
     const limiter = createRateLimiter({ backend: { kind: "redis", client }, prefix: p });
     const results = [];
@@ -53,15 +53,15 @@ describe.skipIf(!redisUrl)("@upstash/ratelimit on stock Redis 7 through ioredisA
     expect(results.map((r) => r.success)).toEqual([true, true, true, true, true, false, false, false]);
     expect(results.slice(0, 5).map((r) => r.remaining)).toEqual([4, 3, 2, 1, 0]);
     expect(results.every((r) => r.degraded === undefined)).toBe(true);
-    expect(results[0]!.reset % MINUTE).toBe(0);
+    expect(results[0]!.reset % DAY_WINDOW_MS).toBe(0);
     expect(results[0]!.reset).toBeGreaterThan(Date.now());
     const keys = await client.keys(`${p}:*`);
-    expect(keys).toEqual([`${p}:api.write:principal:key_fixed:${results[0]!.reset / MINUTE - 1}`]);
+    expect(keys).toEqual([`${p}:api.write:principal:key_fixed:${results[0]!.reset / DAY_WINDOW_MS - 1}`]);
     expect(await client.pttl(keys[0]!)).toBeGreaterThan(0);
   });
 
   it("sliding window: admits exactly the limit, and a second limiter (another instance) shares the count", async () => {
-    setPolicyOverride("api.write", { algorithm: "sliding", rules: { principal: { limit: 5, windowMs: MINUTE } } });
+    setPolicyOverride("api.write", { algorithm: "sliding", rules: { principal: { limit: 5, windowMs: DAY_WINDOW_MS } } });
     const p = prefix("sliding");
     const first = createRateLimiter({ backend: { kind: "redis", client }, prefix: p });
     const second = createRateLimiter({ backend: { kind: "redis", client }, prefix: p });
@@ -75,7 +75,7 @@ describe.skipIf(!redisUrl)("@upstash/ratelimit on stock Redis 7 through ioredisA
   });
 
   it("loads the rewritten script once, then runs it by its own SHA with EVALSHA only", async () => {
-    setPolicyOverride("api.write", { algorithm: "fixed", rules: { principal: { limit: 100, windowMs: MINUTE } } });
+    setPolicyOverride("api.write", { algorithm: "fixed", rules: { principal: { limit: 100, windowMs: DAY_WINDOW_MS } } });
     const limiter = createRateLimiter({ backend: { kind: "redis", client }, prefix: prefix("sha") });
     await limiter.check("api.write", { principalId: "key_sha" });
     const evalSpy = vi.spyOn(client, "eval");
