@@ -74,13 +74,27 @@ export type FindingDetail = z.infer<typeof FindingDetail>;
 
 const UserId = z.string().regex(/^usr_[0-9a-z]{26}$/, "must be a user id (`usr_…`)");
 
+/** The statuses that dismiss a finding: each must say why, in the same request (the audit log keeps it). */
+export const DISMISSED_FINDING_STATUSES: readonly FindingStatus[] = ["false_positive", "accepted_risk"];
+
 export const UpdateFindingInput = z
   .strictObject({
-    status: FindingStatus.optional(),
+    status: FindingStatus.optional().describe("`false_positive` and `accepted_risk` need a `note` in the same request."),
     assigneeId: UserId.nullable().optional().describe("A current member of the organization; null unassigns."),
-    note: z.string().trim().min(1).max(2000).nullable().optional().describe("The triage note; null clears it."),
+    note: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .nullable()
+      .optional()
+      .describe("The triage note; null clears it, except on a false_positive or accepted_risk finding, which keeps its reason."),
   })
   .refine((input) => Object.keys(input).length > 0, "send at least one of status, assigneeId, note")
+  .refine((input) => !input.status || !DISMISSED_FINDING_STATUSES.includes(input.status) || typeof input.note === "string", {
+    path: ["note"],
+    message: "marking a finding false_positive or accepted_risk needs a note saying why",
+  })
   .meta({ id: "UpdateFindingInput" });
 export type UpdateFindingInput = z.infer<typeof UpdateFindingInput>;
 
@@ -154,7 +168,7 @@ export const updateFinding = defineOperation({
   tag: "Findings",
   summary: "Triage a finding",
   description:
-    "Sets its status, assignee or note, and records who triaged it and when (audited as `finding.triage`). The assignee must be a current member of the organization (422 otherwise). A `false_positive` mark carries forward: later runs of the project open the same weakness as a false positive.",
+    "Sets its status, assignee or note, and records who triaged it and when (audited as `finding.triage`). The assignee must be a current member of the organization (422 otherwise). Dismissing a finding (`false_positive`, `accepted_risk`) needs a note in the same request, and a dismissed finding's note cannot be cleared (422 otherwise): the audit log keeps every reason. A `false_positive` mark carries forward: later runs of the project open the same weakness as a false positive.",
   auth: "principal",
   scope: "findings:write",
   params: FindingParams,

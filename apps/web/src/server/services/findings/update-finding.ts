@@ -1,5 +1,5 @@
 import "server-only";
-import { type Finding, invalidInput, type UpdateFindingInput } from "@bulwark/contracts";
+import { DISMISSED_FINDING_STATUSES, type Finding, type FindingStatus as FindingStatusName, invalidInput, type UpdateFindingInput } from "@bulwark/contracts";
 import type { FindingStatus } from "@bulwark/db";
 import type { ServiceContext } from "@/server/auth/principal";
 import { inTransaction, type Tx } from "@/server/db/transaction";
@@ -27,7 +27,14 @@ async function lockAssigneeMembership(tx: Tx, orgId: string, userId: string): Pr
  */
 export async function updateFinding(ctx: ServiceContext, findingId: string, input: UpdateFindingInput, { tx }: { tx?: Tx } = {}): Promise<Finding> {
   return inTransaction(tx, async (tx) => {
+    // Locked until commit: a concurrent triage cannot dismiss the finding between this check and the update.
+    await tx.$queryRaw`SELECT id FROM findings WHERE id = ${findingId} AND org_id = ${ctx.orgId} FOR UPDATE`;
     const before = await getFindingOrThrow(ctx, findingId, { tx });
+    // The schema makes a dismissal carry its note; this keeps a dismissed finding from losing it.
+    const status = input.status ?? (before.status.toLowerCase() as FindingStatusName);
+    if (input.note === null && DISMISSED_FINDING_STATUSES.includes(status)) {
+      throw invalidInput("body", [{ path: "note", code: "reason_required", message: `a ${status} finding keeps the note saying why; change its status to clear it` }]);
+    }
     if (input.assigneeId) await lockAssigneeMembership(tx, ctx.orgId, input.assigneeId);
     const finding = await tx.finding.update({
       where: { id: findingId, orgId: ctx.orgId },

@@ -225,8 +225,33 @@ describe("PATCH /api/v1/findings/{id}", () => {
     expect(audit.paramsPreview).toContain('"previousStatus":"open"');
     expect(audit.paramsPreview).toContain('"status":"false_positive"');
 
-    const cleared = await triage(finding.id, { assigneeId: null, note: null }, { cookie });
-    expect(await cleared.json()).toMatchObject({ status: "false_positive", assignee: null, triageNote: null });
+    const unassigned = await triage(finding.id, { assigneeId: null }, { cookie });
+    expect(await unassigned.json()).toMatchObject({ status: "false_positive", assignee: null, triageNote: "The 'key' is a documented test fixture." });
+    const reopened = await triage(finding.id, { status: "open", note: null }, { cookie });
+    expect(await reopened.json()).toMatchObject({ status: "open", assignee: null, triageNote: null });
+  });
+
+  it("dismisses a finding only with a note saying why, and keeps that note while it stays dismissed", async () => {
+    const org = await createTestOrg();
+    const finding = await seedFinding(org, await seedRun(org));
+    const cookie = await as(org, "member");
+    for (const status of ["false_positive", "accepted_risk"]) {
+      for (const body of [{ status }, { status, note: null }, { status, note: "   " }]) {
+        const res = await triage(finding.id, body, { cookie });
+        expect(res.status, JSON.stringify(body)).toBe(422);
+        expect(fieldPaths((await res.json()) as ErrorJson), JSON.stringify(body)).toEqual(["note"]);
+      }
+    }
+    expect(await prisma.finding.findUniqueOrThrow({ where: { id: finding.id } })).toMatchObject({ status: "OPEN", triageNote: null, triagedAt: null });
+
+    expect((await triage(finding.id, { status: "accepted_risk", note: "Internal demo agent; never deployed." }, { cookie })).status).toBe(200);
+    const clearing = await triage(finding.id, { note: null }, { cookie });
+    expect(clearing.status).toBe(422);
+    expect(((await clearing.json()) as ErrorJson).error.details?.fields).toEqual([expect.objectContaining({ path: "note", code: "reason_required" })]);
+    // Another reason replaces it; the status may change without a note when it is no dismissal.
+    expect((await triage(finding.id, { note: "Accepted until the Q3 rewrite." }, { cookie })).status).toBe(200);
+    expect(await (await triage(finding.id, { status: "confirmed" }, { cookie })).json()).toMatchObject({ status: "confirmed", triageNote: "Accepted until the Q3 rewrite." });
+    expect(await prisma.auditLogEntry.count({ where: { orgId: org.orgId, action: "finding.triage", targetId: finding.id } })).toBe(3);
   });
 
   it("refuses an assignee who is not a current member: another organization's, unknown, or removed", async () => {
@@ -275,13 +300,13 @@ describe("PATCH /api/v1/findings/{id}", () => {
     const [org, victim] = await Promise.all([createTestOrg(), createTestOrg()]);
     const theirs = await seedFinding(victim, await seedRun(victim));
     const { token } = await createTestApiKey(org, "owner");
-    expect((await triage(theirs.id, { status: "false_positive" }, { token })).status).toBe(404);
+    expect((await triage(theirs.id, { status: "false_positive", note: "not mine to judge" }, { token })).status).toBe(404);
     // Assigning a victim's finding to oneself is the same 404, not a membership error.
     expect((await triage(theirs.id, { assigneeId: org.users.owner.id }, { token })).status).toBe(404);
     expect(await prisma.finding.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ status: "OPEN", assigneeId: null });
 
     const mine = await seedFinding(org, await seedRun(org));
-    const viewer = await triage(mine.id, { status: "false_positive" }, { cookie: await as(org, "viewer") });
+    const viewer = await triage(mine.id, { status: "false_positive", note: "a viewer's opinion" }, { cookie: await as(org, "viewer") });
     expect(viewer.status).toBe(403);
     const viewerKey = await createTestApiKey(org, "viewer");
     expect((await triage(mine.id, { status: "fixed" }, { token: viewerKey.token })).status).toBe(403);
