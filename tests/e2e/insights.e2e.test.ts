@@ -103,6 +103,11 @@ test("overview, findings triage, viewer refusal, usage and run comparison on rea
   // The status filter finds it under its new status, after a reload.
   await page.goto(`/findings?status=false_positive&projectId=${projectId}`);
   await page.getByRole("table", { name: "Findings" }).getByRole("row").filter({ hasText: target.title }).waitFor();
+  // A later page (a cursor above every id starts at the newest) links back to the first one,
+  // filters kept: the server page builds those links itself.
+  await page.goto(`/findings?projectId=${projectId}&cursor=fnd_${"z".repeat(26)}`);
+  const pages = page.getByRole("navigation", { name: "Finding pages" });
+  expect(await pages.getByRole("link", { name: "Newest findings" }).getAttribute("href")).toBe(`/findings?projectId=${projectId}`);
 
   // The run page: triage in the run's own table, and the comparison with the hardened run (as
   // triaged now, so read after the triage above).

@@ -3,13 +3,11 @@ import { DateTime, linkStyles, Table, TBody, Td, Th, THead } from "@bulwark/ui";
 import Link from "next/link";
 import { Fragment } from "react";
 import type { AuditFilterValues } from "@/features/audit/audit-filters";
+import { filtersHref } from "@/features/shared/filters-href";
 
 /** The audit view with these filters and `extra` on top; without a cursor, so it starts at the newest. */
 export function hrefWith(filters: AuditFilterValues, extra: Record<string, string>): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...filters, ...extra })) if (value) params.set(name, value);
-  const query = params.toString();
-  return query ? `/audit?${query}` : "/audit";
+  return filtersHref("/audit", { ...filters, ...extra });
 }
 
 /** Lets `allowlist_entry.create` wrap after its dot, and nowhere else. */

@@ -2,7 +2,8 @@ import { ListFindingsQuery } from "@bulwark/contracts";
 import { EmptyState, ErrorMessage, linkStyles, PageHeader } from "@bulwark/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FindingsFilters, findingsHref, type FindingFilterValues } from "@/features/findings/findings-filters";
+import { FindingsFilters, type FindingFilterValues } from "@/features/findings/findings-filters";
+import { filtersHref } from "@/features/shared/filters-href";
 import { FindingsTable } from "@/features/findings/findings-table";
 import { requirePageContext } from "@/server/auth/page-session";
 import { listFindings } from "@/server/services/findings/list-findings";
@@ -55,12 +56,12 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
           <FindingsTable findings={page.data} caption="Findings" canTriage={ctx.scopes.includes("findings:write")} projects={projectNames} />
           <nav aria-label="Finding pages" className="mt-3 flex gap-4 text-sm">
             {cursor ? (
-              <Link className={linkStyles} href={findingsHref(filters)}>
+              <Link className={linkStyles} href={filtersHref("/findings", filters)}>
                 Newest findings
               </Link>
             ) : null}
             {page.nextCursor ? (
-              <Link className={linkStyles} href={findingsHref(filters, page.nextCursor)}>
+              <Link className={linkStyles} href={filtersHref("/findings", { ...filters, cursor: page.nextCursor })}>
                 Older findings
               </Link>
             ) : (
