@@ -8,3 +8,4 @@ export * from "./scopes";
 export * from "./pagination";
 export * from "./canonical-json";
 export * from "./cost-model";
+export * from "./tier-defaults";

@@ -3,6 +3,7 @@ import { defineOperation } from "../operation";
 import { EXAMPLE_IDS } from "./examples";
 import { OrganizationParams, OrganizationTier } from "./organizations";
 import { CreateRunInput } from "./runs";
+import { TIER_DEFAULTS } from "../tier-defaults";
 
 /**
  * Every limit, by the name `quota_exceeded` errors give it (the quota_policies column names).
@@ -131,22 +132,7 @@ const ProjectId = z.string().regex(/^prj_[0-9a-z]{26}$/).describe("Project id (`
 
 // The example organization is on the team tier (DEPLOYMENT.md, "Tiers and quotas") with one
 // override: 500 runs a day.
-const GiB = 1024 ** 3;
-const EXAMPLE_TEAM_LIMITS: QuotaLimits = {
-  projects_per_org: 50,
-  runs_per_project_per_day: 200,
-  runs_per_org_per_day: 500,
-  runs_per_org_per_month: 10_000,
-  concurrent_runs: 10,
-  events_per_run: 200_000,
-  stored_bytes: 100 * GiB,
-  turns_per_run: 5_000,
-  runtime_seconds_per_run: 4 * 3600,
-  agent_calls_per_run: 10_000,
-  judge_tokens_per_run: 5_000_000,
-  cost_micros_per_run: 50_000_000,
-  cost_micros_per_day: 500_000_000,
-};
+const EXAMPLE_TEAM_LIMITS: QuotaLimits = { ...TIER_DEFAULTS.TEAM, runs_per_org_per_day: 500 };
 const EXAMPLE_ORGANIZATION_QUOTAS: OrganizationQuotas = {
   orgId: EXAMPLE_IDS.org,
   tier: "team",

@@ -1,9 +1,8 @@
 import "server-only";
-import { QUOTA_NAMES, type QuotaLimits, type QuotaName } from "@bulwark/contracts";
-import { notFound } from "@bulwark/contracts";
+import { notFound, QUOTA_NAMES, type QuotaLimits, type QuotaName, TIER_DEFAULTS } from "@bulwark/contracts";
 import { type QuotaPolicy, pool, prisma } from "@bulwark/db";
 import type { Tx } from "@/server/db/transaction";
-import { QUOTA_FIELDS, TIER_DEFAULTS } from "./tier-defaults";
+import { QUOTA_FIELDS } from "./quota-columns";
 
 export type QuotaSource = "override" | "tier" | "default";
 

@@ -5,7 +5,7 @@ import type { UserContext } from "@/server/auth/principal";
 import { inTransaction, type Tx } from "@/server/db/transaction";
 import { assertPlatformAdmin } from "@/server/services/platform/assert-platform-admin";
 import { effectiveLimits } from "./effective-limits";
-import { BIGINT_QUOTAS, QUOTA_FIELDS } from "./tier-defaults";
+import { BIGINT_QUOTAS, QUOTA_FIELDS } from "./quota-columns";
 import { toOrganizationQuotasDto } from "./to-organization-quotas-dto";
 
 /**

@@ -1,4 +1,4 @@
-import type { QuotaLimits, QuotaName } from "@bulwark/contracts";
+import type { QuotaLimits } from "./operations/quotas";
 
 type Tier = "FREE" | "ALPHA" | "TEAM" | "ENTERPRISE";
 
@@ -7,8 +7,9 @@ const GiB = 1024 * MiB;
 const USD = 1_000_000;
 
 /**
- * The documented defaults (DEPLOYMENT.md, "Tiers and quotas"): what applies when neither the
- * organization's override nor its tier's row in quota_policies sets a limit. null = unlimited.
+ * The documented defaults (DEPLOYMENT.md, "Tiers and quotas"), by the database's tier names: what
+ * applies when neither the organization's override nor its tier's row in quota_policies sets a
+ * limit. null = unlimited. Here, not in the web app, so API.md's examples show these very values.
  * Costs are micro-dollars by the cost model (packages/contracts/src/cost-model.ts).
  */
 export const TIER_DEFAULTS: Record<Tier, QuotaLimits> = {
@@ -73,24 +74,3 @@ export const TIER_DEFAULTS: Record<Tier, QuotaLimits> = {
     cost_micros_per_day: null,
   },
 };
-
-/** quota name → QuotaPolicy field (the column is the quota name). */
-export const QUOTA_FIELDS = {
-  projects_per_org: "projectsPerOrg",
-  runs_per_project_per_day: "runsPerProjectPerDay",
-  runs_per_org_per_day: "runsPerOrgPerDay",
-  runs_per_org_per_month: "runsPerOrgPerMonth",
-  concurrent_runs: "concurrentRuns",
-  events_per_run: "eventsPerRun",
-  stored_bytes: "storedBytes",
-  turns_per_run: "turnsPerRun",
-  runtime_seconds_per_run: "runtimeSecondsPerRun",
-  agent_calls_per_run: "agentCallsPerRun",
-  judge_tokens_per_run: "judgeTokensPerRun",
-  cost_micros_per_run: "costMicrosPerRun",
-  cost_micros_per_day: "costMicrosPerDay",
-} as const satisfies Record<QuotaName, string>;
-
-/** Columns stored as BIGINT (Prisma hands them back as bigint). */
-export const BIGINT_QUOTAS = new Set<QuotaName>(["stored_bytes", "judge_tokens_per_run", "cost_micros_per_run", "cost_micros_per_day"]);
-
