@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
 import { Page } from "../pagination";
-import { EXAMPLE_IDS } from "./examples";
+import { EXAMPLE_EGRESS_EVENT, EXAMPLE_IDS } from "./examples";
 import { EVENT_TYPES } from "./ingest";
 
 export const CapturedEvent = z
@@ -48,25 +48,10 @@ export const listEvents = defineOperation({
   exampleResponse: {
     data: [
       {
+        ...EXAMPLE_EGRESS_EVENT,
         id: "58213",
-        clientEventId: "sc-7f3a9c21:000482",
-        type: "egress.http",
-        ts: "2026-03-04T14:00:08.112Z",
-        runId: EXAMPLE_IDS.run,
-        turnId: EXAMPLE_IDS.turn,
+        clientEventId: EXAMPLE_EGRESS_EVENT.id,
         seq: 3,
-        data: {
-          method: "POST",
-          scheme: "https",
-          host: "paste.attacker.example",
-          port: 443,
-          bytesOut: 512,
-          bytesIn: 20,
-          durationMs: 81,
-          tls: true,
-          destinationClass: "attacker_sink",
-          hits: [{ type: "secret", kind: "API_KEY", location: "request.body", preview: "sk-p…9xQ" }],
-        },
         sizeBytes: 396,
         createdAt: "2026-03-04T14:00:08.240Z",
       },

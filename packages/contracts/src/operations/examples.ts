@@ -204,3 +204,24 @@ export const EXAMPLE_DOCUMENT_QUERY = {
   variant: "direct" as const,
   sig: "X19JNUVffTpxdC9mDBv45j7GmZD3lAtIO3x7YdyhDPA",
 };
+
+/** The examples' egress event: as the sidecar sends it (ingestEvents) and as it reads back (listProjectEvents). */
+export const EXAMPLE_EGRESS_EVENT = {
+  id: "sc-7f3a9c21:000482",
+  type: "egress.http",
+  ts: "2026-03-04T14:00:08.112Z",
+  runId: ID.run,
+  turnId: ID.turn,
+  data: {
+    method: "POST",
+    scheme: "https",
+    host: "paste.attacker.example",
+    port: 443,
+    bytesOut: 512,
+    bytesIn: 20,
+    durationMs: 81,
+    tls: true,
+    destinationClass: "attacker_sink",
+    hits: [{ type: "secret", kind: "API_KEY", location: "request.body", preview: "sk-p…9xQ" }],
+  },
+} as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../operation";
-import { EXAMPLE_IDS, EXAMPLE_PROJECT } from "./examples";
+import { EXAMPLE_EGRESS_EVENT, EXAMPLE_IDS, EXAMPLE_PROJECT } from "./examples";
 
 /** Most events one batch may carry; beyond it the whole batch is refused with 413. */
 export const MAX_INGEST_BATCH_EVENTS = 1000;
@@ -129,29 +129,7 @@ export const ingestEvents = defineOperation({
   auth: "sidecar",
   query: SidecarQuery,
   body: IngestBatch,
-  exampleBody: {
-    events: [
-      {
-        id: "sc-7f3a9c21:000482",
-        type: "egress.http",
-        ts: "2026-03-04T14:00:08.112Z",
-        runId: EXAMPLE_IDS.run,
-        turnId: EXAMPLE_IDS.turn,
-        data: {
-          method: "POST",
-          scheme: "https",
-          host: "paste.attacker.example",
-          port: 443,
-          bytesOut: 512,
-          bytesIn: 20,
-          durationMs: 81,
-          tls: true,
-          destinationClass: "attacker_sink",
-          hits: [],
-        },
-      },
-    ],
-  },
+  exampleBody: { events: [EXAMPLE_EGRESS_EVENT] },
   success: { status: 200, description: "Every event stored (or already stored). 207 has the same body.", schema: IngestResult },
   exampleResponse: {
     stored: 1,
